@@ -1,0 +1,1 @@
+"""The rules tauri-lint ships: one module per rule, each defining `RULE`."""

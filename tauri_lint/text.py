@@ -1,0 +1,77 @@
+"""Source text: decoding and mapping tree-sitter byte offsets to 1-based line / character columns."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from tauri_lint.model import Span
+
+BOM = b"\xef\xbb\xbf"
+
+
+def decode(data: bytes) -> str:
+    """Decode source bytes as UTF-8 (BOM dropped); undecodable bytes become U+FFFD, never an error."""
+    if data.startswith(BOM):
+        data = data[len(BOM) :]
+    return data.decode("utf-8", errors="replace")
+
+
+def looks_binary(data: bytes) -> bool:
+    """A NUL byte in the first 8 KiB: not source code."""
+    return b"\x00" in data[:8192]
+
+
+class LineIndex:
+    """Maps byte offsets of a UTF-8 buffer (as tree-sitter reports them) to 1-based line/char columns.
+
+    Columns count characters (code points), not bytes, so a caret lands under the right character on
+    lines holding non-ASCII text. A leading BOM is not counted. CRLF line ends are ordinary line ends.
+    """
+
+    __slots__ = ("_data", "_starts", "_bom", "path")
+
+    def __init__(self, path: str, data: bytes) -> None:
+        self.path = path
+        self._data = data
+        self._bom = len(BOM) if data.startswith(BOM) else 0
+        starts = [0]
+        find = data.find
+        i = find(b"\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find(b"\n", i + 1)
+        self._starts = starts
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """(line, column), both 1-based, of the byte at `offset`."""
+        offset = max(0, min(offset, len(self._data)))
+        row = bisect_right(self._starts, offset) - 1
+        start = self._starts[row]
+        if row == 0 and self._bom and offset >= self._bom:
+            start = self._bom
+        chunk = self._data[start:offset]
+        if chunk.isascii():
+            col = len(chunk)
+        else:
+            col = len(chunk.decode("utf-8", errors="replace"))
+        return row + 1, col + 1
+
+    def span(self, start: int, end: int) -> Span:
+        line, col = self.position(start)
+        end_line, end_col = self.position(end)
+        return Span(self.path, line, col, end_line, end_col)
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its line end."""
+        if line < 1 or line > len(self._starts):
+            return ""
+        start = self._starts[line - 1]
+        end = self._starts[line] if line < len(self._starts) else len(self._data)
+        raw = self._data[start:end]
+        if line == 1 and self._bom:
+            raw = raw[self._bom :]
+        return raw.decode("utf-8", errors="replace").rstrip("\r\n")
