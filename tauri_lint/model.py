@@ -74,7 +74,7 @@ class RepeatKind(str, Enum):
     ITERATION = "iteration"  # xs.forEach / map / flatMap / filter / reduce / ...
     INTERVAL = "interval"  # setInterval callback
     ANIMATION_FRAME = "animation-frame"  # requestAnimationFrame callback
-    HOT_EVENT = "hot-event"  # mousemove, scroll, ... handler
+    EVENT = "event"  # a DOM event handler (detail = event name); the rule decides which are hot
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,9 +160,25 @@ class WrapperDef:
     args: Args | None = None  # TYPED / BINDINGS: what the inner invoke sends
     cmd_param: int | None = None  # PASSTHROUGH: index of the parameter that is the command
     args_param: int | None = None  # PASSTHROUGH: index of the parameter passed as invoke's args
-    handles_rejection: bool = False  # try/catch or .catch inside
+    # Rejections do not reach the wrapper's caller: caught inside, or the promise is not passed on.
+    handles_rejection: bool = False
     typed_unit: bool = False  # declared Promise<null> / Promise<void>  (bindings)
     command_ref: CommandRef | None = None  # TYPED with a not-yet-folded name
+
+
+@dataclass(frozen=True, slots=True)
+class EnclosingFn:
+    """The named function a call sits in, so that a thin function around a wrapper call can become a
+    wrapper itself (getUser() → call("get_user") → invoke(cmd))."""
+
+    name: str
+    exported: bool
+    span: Span
+    params: tuple[str, ...]
+    # The call's promise is what the function gives back (returned, arrow body, or awaited in an async fn).
+    propagates: bool
+    handles_rejection: bool
+    typed_unit: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +196,7 @@ class CallCandidate:
     arg_shapes: tuple[Args, ...]  # object/raw/unknown shape per positional arg
     result: ResultUse
     repetition: tuple[Repetition, ...] = ()
-    in_wrapper: str | None = None
+    enclosing: EnclosingFn | None = None
     wrapped_in_typed_array: bool = False
     arg_refs: tuple[CommandRef | None, ...] = ()  # non-literal command refs per positional arg
 

@@ -1,0 +1,113 @@
+"""## What it does
+Reports an `invoke()` whose completion and result the caller never uses — a bare statement,
+`void invoke(...)`, a chain ending only in `.catch(...)`/`.finally(...)`, or the body of an event-handler
+or timer arrow — when the Rust command returns exactly `()` (or its tauri-specta binding is typed
+`Promise<null>`). Such a call is a one-way notification sent as a request.
+
+## Why is this bad?
+A command is a request that expects an answer: Tauri registers a resolve and a reject callback for every
+call and keeps them until Rust replies. When nothing waits for the answer and the command cannot fail,
+what the code means is "tell the backend something happened", which is what events are for: `emit()`
+states the one-way intent, needs no reply, and any number of Rust listeners can react to it.
+
+Be honest about the trade-off: JS `emit()` is itself an IPC call (`plugin:event|emit`, allowed by
+`core:event:allow-emit`), so the gain is clarity and decoupling, not raw speed. If the caller needs to
+know that the call failed, await it inside `try`/`catch` instead. A command returning `Result<(), E>` can
+fail, so dropping it is `floating-invoke`'s business, not this rule's.
+
+## Example
+```rust
+#[tauri::command]
+async fn track_click(button: String) {
+    println!("clicked {button}");
+}
+```
+
+```ts
+import { invoke } from "@tauri-apps/api/core";
+
+export function onBuy() {
+  invoke("track_click", { button: "buy" }); // note
+}
+```
+
+Use instead:
+```rust
+use tauri::Listener;
+
+pub fn setup(app: &tauri::App) {
+    app.listen("click", |event| println!("clicked {}", event.payload()));
+}
+```
+
+```ts
+import { emit } from "@tauri-apps/api/event";
+
+export async function onBuy() {
+  await emit("click", { button: "buy" });
+}
+```
+
+## References
+- [Calling Rust from the frontend: events](https://v2.tauri.app/develop/calling-rust/#event-system)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tauri_lint.diagnostics import Diagnostic, Severity
+from tauri_lint.model import InvokeSite
+from tauri_lint.project import Project
+from tauri_lint.rule import Rule
+from tauri_lint.rulekit import command_related, discarded, returns_unit, what
+from tauri_lint.settings import RuleOptions
+
+MESSAGES = {
+    "notify": "{what} is a one-way notification sent as a command: nothing uses its result and `{command}` "
+    "returns `()`",
+}
+HELP = (
+    "send it as an event (`emit(\"{command}\", payload)` with a Rust `listen`), or `await` it in a try/catch if "
+    "you need to know it failed"
+)
+
+
+def applies(project: Project, site: InvokeSite) -> bool:
+    """Shared with floating-invoke, which yields to this rule where both would fire."""
+    if site.command is None or not discarded_completely(site):
+        return False
+    if site.typed_unit:
+        return True
+    defs = project.definitions(site.command)
+    return bool(defs) and all(returns_unit(d) for d in defs)
+
+
+def discarded_completely(site: InvokeSite) -> bool:
+    result = site.result
+    return discarded(result) and (not result.chain or result.value_ignored_by_chain)
+
+
+def check(project: Project, options: RuleOptions) -> Iterator[Diagnostic]:
+    for site in project.invokes:
+        if not project.is_requested(site.span.path) or not applies(project, site):
+            continue
+        assert site.command is not None
+        message = MESSAGES["notify"].format(what=what(site), command=site.command)
+        related = command_related(project, project.definitions(site.command))
+        yield Diagnostic(
+            RULE.id, RULE.severity, site.span, message, HELP.format(command=site.command), tuple(related)
+        )
+
+
+RULE = Rule(
+    id="fire-and-forget-invoke",
+    severity=Severity.NOTE,
+    summary="a command returning () invoked as a notification: an event states that intent",
+    docs=__doc__ or "",
+    check=check,
+    messages=MESSAGES,
+    tags=("design", "ipc"),
+    precision="high",
+    side="both",
+)

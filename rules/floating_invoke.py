@@ -1,0 +1,96 @@
+"""## What it does
+Reports an `invoke()` promise that is dropped with no rejection handling: a bare statement, a chain
+ending in `.then(f)` or `.finally(f)` alone, or the body of an event-handler or timer arrow. `void
+invoke(...)` is an explicit opt-out, and `.catch(h)` or `.then(f, h)` handle the rejection. A call through
+a wrapper that catches rejections itself does not float.
+
+## Why is this bad?
+An invoke rejects when the command returns an error, when an argument is missing or misnamed, or when the
+ACL denies the command. With nobody listening, that rejection becomes an unhandled rejection (or vanishes
+entirely in some webviews), so the failure is invisible to the user and to you. The call's ordering
+relative to later calls is lost too. And if the command never answers (a reload mid-call, a command that
+never returns), its two callbacks stay registered on the window.
+
+When the Rust command returns exactly `()`, `fire-and-forget-invoke` reports the call instead: never both.
+
+## Example
+```ts
+import { invoke } from "@tauri-apps/api/core";
+
+export function save(text: string) {
+  invoke("save_document", { text }); // warning
+}
+```
+
+Use instead:
+```ts
+import { invoke } from "@tauri-apps/api/core";
+
+export async function save(text: string) {
+  try {
+    await invoke("save_document", { text });
+  } catch (error) {
+    console.error("saving failed", error);
+  }
+}
+```
+
+## References
+- [typescript-eslint: no-floating-promises](https://typescript-eslint.io/rules/no-floating-promises/)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tauri_lint.diagnostics import Diagnostic, Severity
+from tauri_lint.model import InvokeSite, Use
+from tauri_lint.project import Project
+from tauri_lint.rule import Rule
+from tauri_lint.rulekit import command_related, discarded, what
+from tauri_lint.settings import RuleOptions
+
+from . import fire_and_forget_invoke
+
+MESSAGES = {
+    "floating": "{what} returns a promise nobody handles: a rejection (a command error, a missing argument, an "
+    "ACL denial) becomes an unhandled rejection",
+}
+HELP = "await it inside try/catch, or add `.catch(...)`; write `void` in front if dropping it is intended"
+
+
+def floats(site: InvokeSite) -> bool:
+    result = site.result
+    if result.use == Use.VOID or not discarded(result):
+        return False
+    return not result.handles_rejection and not site.wrapper_handles_rejection
+
+
+def check(project: Project, options: RuleOptions) -> Iterator[Diagnostic]:
+    for site in project.invokes:
+        if not project.is_requested(site.span.path) or not floats(site):
+            continue
+        if fire_and_forget_invoke.applies(project, site):
+            continue
+        related = command_related(project, project.definitions(site.command)) if site.command else []
+        yield Diagnostic(
+            RULE.id,
+            RULE.severity,
+            site.span,
+            MESSAGES["floating"].format(what=what(site)),
+            HELP,
+            tuple(related),
+        )
+
+
+RULE = Rule(
+    id="floating-invoke",
+    severity=Severity.WARNING,
+    summary="invoke() promise dropped without handling its rejection",
+    docs=__doc__ or "",
+    check=check,
+    messages=MESSAGES,
+    tags=("correctness", "ipc"),
+    precision="high",
+    side="frontend",
+)

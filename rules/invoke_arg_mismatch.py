@@ -1,0 +1,177 @@
+"""## What it does
+Compares the literal argument object of an `invoke()` (direct, through a pass-through wrapper, or inside
+a typed wrapper or bindings) with the parameters of the Rust command, as JS must send them: each
+parameter's name in lowerCamelCase (`file_path` → `filePath`), or unchanged with
+`#[tauri::command(rename_all = "snake_case")]`. Parameters Tauri injects (`State`, `AppHandle`, `Window`,
+`Webview`, `WebviewWindow`, `Request`, scopes) are not sent from JS; a `Channel<T>` is.
+
+It reports, as an error, a required (non-`Option`) key that is missing — naming the key when it was
+sent in the other case (`project_path` for `projectPath`), the most common Tauri mistake — and, as a
+warning, an `Option` key sent under a wrong name (silently `None`) or a key no parameter takes (ignored).
+
+## Why is this bad?
+A missing required key fails at run time with ``invalid args `filePath` for command `open`: command open
+missing required key filePath``. An optional argument under the wrong key is worse: the command runs
+with `None` and nothing tells you. Neither the TypeScript compiler nor rustc can see this mismatch.
+
+Skipped when the arguments are not a literal object, hold a spread or computed keys, are a raw
+`ArrayBuffer`/`Uint8Array`, or when the command takes `tauri::ipc::Request`. `#[cfg]` variants of one
+command are merged: a key is required only if every variant requires it.
+
+## Example
+```rust
+#[tauri::command]
+fn open_project(project_path: String, read_only: Option<bool>) {}
+```
+
+```ts
+import { invoke } from "@tauri-apps/api/core";
+
+export async function open(path: string) {
+  await invoke("open_project", { project_path: path }); // error
+}
+```
+
+Use instead:
+```ts
+import { invoke } from "@tauri-apps/api/core";
+
+export async function open(path: string) {
+  await invoke("open_project", { projectPath: path });
+}
+```
+
+## References
+- [Calling Rust from the frontend: passing arguments](https://v2.tauri.app/develop/calling-rust/#passing-arguments)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tauri_lint.diagnostics import Diagnostic, Related, Severity
+from tauri_lint.model import Command, InvokeSite, Param, Span
+from tauri_lint.project import Project
+from tauri_lint.rule import Rule
+from tauri_lint.settings import RuleOptions
+
+MESSAGES = {
+    "other-case": "`{command}` expects the key `{key}` but this call sends `{sent}`: the call fails with "
+    "\"missing required key {key}\"",
+    "missing": "`{command}` requires the key `{key}`, which this call does not send: the call fails with "
+    "\"missing required key {key}\"",
+    "optional-other-case": "`{command}` takes the optional key `{key}` but this call sends `{sent}`: the "
+    "command silently gets None",
+    "unknown-key": "`{command}` has no parameter for the key `{sent}`: the value is ignored",
+}
+HELP = {
+    "rename": "rename the key to `{key}`{why}",
+    "add": "send `{key}` ({type}), or make the parameter `Option<...>` if it may be left out",
+    "remove": "remove `{sent}`, or add a parameter `{snake}` to the command{known}",
+}
+
+
+def _snake(key: str) -> str:
+    return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", key).lower()
+
+
+def _fold(key: str) -> str:
+    return key.replace("_", "").lower()
+
+
+def _case_note(cmds: list[Command]) -> str:
+    if any(c.rename_all == "snake_case" for c in cmds):
+        return " (the command keeps snake_case keys with rename_all = \"snake_case\")"
+    return " (Tauri converts parameter names to lowerCamelCase)"
+
+
+def _params(cmds: list[Command]) -> tuple[dict[str, Param], set[str]]:
+    """Keys JS may send (first variant's param per key) and keys every cfg variant requires."""
+    keys: dict[str, Param] = {}
+    required: set[str] | None = None
+    for cmd in cmds:
+        sent = [p for p in cmd.params if not p.injected]
+        for p in sent:
+            keys.setdefault(p.js_key, p)
+        need = {p.js_key for p in sent if not p.optional}
+        required = need if required is None else required & need
+    return keys, required or set()
+
+
+def _check_site(project: Project, site: InvokeSite) -> Iterator[Diagnostic]:
+    args = site.args
+    if site.command is None or not site.args_checked_here or args.open or args.kind not in ("object", "none"):
+        return
+    cmds = project.definitions(site.command)
+    if not cmds or any(p.is_request for c in cmds for p in c.params):
+        return
+    keys, required = _params(cmds)
+    sent = dict(zip(args.keys, args.key_spans)) if args.key_spans else {k: site.span for k in args.keys}
+    related = tuple(_related(cmds))
+    by_fold = {_fold(k): k for k in keys}
+    matched: set[str] = set()
+    for key, span in sent.items():
+        if key in keys:
+            matched.add(key)
+            continue
+        target = by_fold.get(_fold(key))
+        if target is not None and target not in sent:
+            matched.add(target)
+            param = keys[target]
+            msg = "optional-other-case" if param.optional or target not in required else "other-case"
+            severity = Severity.WARNING if msg == "optional-other-case" else Severity.ERROR
+            yield Diagnostic(
+                RULE.id,
+                severity,
+                span,
+                MESSAGES[msg].format(command=site.command, key=target, sent=key),
+                HELP["rename"].format(key=target, why=_case_note(cmds)),
+                related,
+            )
+            continue
+        known = ", ".join(f"`{k}`" for k in sorted(keys)) or "none"
+        yield Diagnostic(
+            RULE.id,
+            Severity.WARNING,
+            span,
+            MESSAGES["unknown-key"].format(command=site.command, sent=key),
+            HELP["remove"].format(sent=key, snake=_snake(key), known=f" (it takes: {known})"),
+            related,
+        )
+    for key in sorted(required - matched):
+        where: Span = args.span if args.span is not None else site.span
+        yield Diagnostic(
+            RULE.id,
+            Severity.ERROR,
+            where,
+            MESSAGES["missing"].format(command=site.command, key=key),
+            HELP["add"].format(key=key, type=keys[key].type_text),
+            related,
+        )
+
+
+def _related(cmds: list[Command]) -> Iterator[Related]:
+    for cmd in cmds[:3]:
+        span = next((p.span for p in cmd.params if p.span is not None), None) or cmd.name_span
+        cfg = f" (#[cfg({cmd.cfg})])" if cmd.cfg else ""
+        yield Related(span, f"parameters of `{cmd.fn_name}`{cfg}")
+
+
+def check(project: Project, options: RuleOptions) -> Iterator[Diagnostic]:
+    for site in project.invokes:
+        if project.is_requested(site.span.path):
+            yield from _check_site(project, site)
+
+
+RULE = Rule(
+    id="invoke-arg-mismatch",
+    severity=Severity.ERROR,
+    summary="invoke() argument keys that do not match the command's parameters",
+    docs=__doc__ or "",
+    check=check,
+    messages=MESSAGES,
+    tags=("correctness", "contract"),
+    precision="high",
+    side="both",
+)

@@ -1,0 +1,116 @@
+"""## What it does
+Reports a `#[tauri::command]` whose success value (after unwrapping `Result`, `Option` and `async`) is a
+byte buffer sent as JSON — `Vec<u8>`, `Box<[u8]>`, `&[u8]`, `Cow<[u8]>`, `bytes::Bytes`, `[u8; N]` above
+32 bytes — or a `String` made by reading a whole file or by base64-encoding bytes.
+
+## Why is this bad?
+A command's return value is serialised with serde to JSON unless it is a `tauri::ipc::Response`. A
+`Vec<u8>` becomes a JSON array of numbers: 3–4 bytes of text for every byte, built in Rust and then parsed
+on the webview's main thread, so a 10 MB image freezes the UI while ~35 MB of JSON is parsed. Base64 adds
+a third on top of the bytes before the same JSON round trip, and a whole file read into a `String` is sent
+in one piece however large it grows.
+
+`tauri::ipc::Response::new(bytes)` skips serialisation: the bytes arrive in JS as an `ArrayBuffer`.
+Callers then receive an `ArrayBuffer`, not `number[]`, so update them (`new Uint8Array(buffer)`); the
+related locations list the frontend call sites that must change.
+
+Not reported: `tauri::ipc::Response` (a `Response` from another crate is not special), `Vec<String>`,
+structs, scalars, and small fixed arrays such as `[u8; 32]` keys and hashes.
+
+## Example
+```rust
+#[tauri::command]
+async fn read_cover(path: String) -> Result<Vec<u8>, String> { // warning
+    std::fs::read(path).map_err(|e| e.to_string())
+}
+```
+
+Use instead:
+```rust
+use tauri::ipc::Response;
+
+#[tauri::command]
+async fn read_cover(path: String) -> Result<Response, String> {
+    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    Ok(Response::new(bytes))
+}
+```
+
+## References
+- [Calling Rust from the frontend: returning array buffers](https://v2.tauri.app/develop/calling-rust/#returning-array-buffers)
+- [tauri::ipc::Response](https://docs.rs/tauri/latest/tauri/ipc/struct.Response.html)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tauri_lint.diagnostics import Diagnostic, Related, Severity
+from tauri_lint.model import Command, ReturnShape
+from tauri_lint.project import Project
+from tauri_lint.rule import Rule
+from tauri_lint.rulekit import MAX_RELATED
+from tauri_lint.settings import RuleOptions
+
+MESSAGES = {
+    "bytes": "`{name}` returns `{type}` as JSON: each byte becomes a number in a JSON array, parsed on the "
+    "webview's main thread",
+    "file": "`{name}` returns a whole file (`{call}`) as one JSON string: the entire file is serialised and "
+    "parsed on the webview's main thread in one piece",
+    "base64": "`{name}` returns base64 text (`{call}`) as JSON: a third larger than the bytes, then serialised "
+    "and parsed on the webview's main thread",
+}
+HELP = {
+    "bytes": "return `tauri::ipc::Response::new(bytes)`: it skips JSON and arrives in JS as an ArrayBuffer "
+    "(not number[]), so update the callers",
+    "string": "return the raw bytes with `tauri::ipc::Response::new(bytes)` (an ArrayBuffer in JS; decode text "
+    "with TextDecoder), or stream large files in chunks through a `Channel`",
+}
+FILE_READS = ("whole-file-read", "from-utf8-read")
+
+
+def _finding(cmd: Command) -> tuple[str, str] | None:
+    shape = cmd.returns.shape
+    if shape == ReturnShape.BYTES:
+        ty = cmd.returns.success_text or cmd.returns.text
+        return MESSAGES["bytes"].format(name=cmd.name, type=ty), HELP["bytes"]
+    if shape != ReturnShape.STRING:
+        return None
+    for fact in cmd.body:
+        if fact.kind == "base64":
+            return MESSAGES["base64"].format(name=cmd.name, call=fact.detail), HELP["string"]
+    for fact in cmd.body:
+        if fact.kind in FILE_READS and "to_string" in fact.detail or fact.kind == "from-utf8-read":
+            return MESSAGES["file"].format(name=cmd.name, call=fact.detail), HELP["string"]
+    return None
+
+
+def check(project: Project, options: RuleOptions) -> Iterator[Diagnostic]:
+    for cmd in project.commands:
+        span = cmd.returns.span
+        if span is None or not project.is_requested(span.path):
+            continue
+        found = _finding(cmd)
+        if found is None:
+            continue
+        message, help_ = found
+        related = []
+        for site in project.callers(project.command_of(cmd))[:MAX_RELATED]:
+            note = "called here: this caller must handle an ArrayBuffer after the change"
+            if site.wrapped_in_typed_array:
+                note = "called here, already converting the result with new Uint8Array(...)"
+            related.append(Related(site.span, note))
+        yield Diagnostic(RULE.id, RULE.severity, span, message, help_, tuple(related))
+
+
+RULE = Rule(
+    id="large-json-response",
+    severity=Severity.WARNING,
+    summary="command returns bytes or a whole file as JSON instead of tauri::ipc::Response",
+    docs=__doc__ or "",
+    check=check,
+    messages=MESSAGES,
+    tags=("performance", "ipc", "rust"),
+    precision="high",
+    side="rust",
+)

@@ -1,0 +1,133 @@
+"""## What it does
+Reports a Tauri event listener (`listen`/`once` from `@tauri-apps/api/event`, a window or webview
+object, or `window.__TAURI__.event`) whose `Promise<UnlistenFn>` is dropped, or whose unlisten function
+is never called, in code that can run more than once: a React `useEffect`, a Vue `onMounted` or
+`<script setup>`, a Svelte component or `onMount`/`$effect`, a Solid `onMount`/`createEffect`, or any
+other function.
+
+It also reports the async trap `listen(...).then((f) => (un = f))` with a cleanup `() => un?.()`: if
+the component unmounts before `listen()` resolved, the cleanup finds nothing to call.
+
+## Why is this bad?
+A listener stays registered, in the webview and in the Rust backend, until its unlisten function is
+called. Dropping it in a component means every mount adds one more: handlers run twice, then three
+times, state updates land on unmounted components, and memory grows. React's StrictMode mounts every
+effect twice in development, so the leak shows up at once.
+
+Not reported at module top level or in a once-per-page handler (`DOMContentLoaded`, `load`), nor when
+the unlisten function is kept and called on cleanup, returned to the caller, or handed to something
+else that owns it.
+
+## Example
+```tsx
+import { useEffect } from "react";
+import { listen } from "@tauri-apps/api/event";
+
+export function Progress() {
+  useEffect(() => {
+    listen<number>("progress", (event) => console.log(event.payload)); // warning
+  }, []);
+  return null;
+}
+```
+
+Use instead:
+```tsx
+import { useEffect } from "react";
+import { listen } from "@tauri-apps/api/event";
+
+export function Progress() {
+  useEffect(() => {
+    const unlisten = listen<number>("progress", (event) => console.log(event.payload));
+    return () => {
+      unlisten.then((stop) => stop());
+    };
+  }, []);
+  return null;
+}
+```
+
+## References
+- [Listening to events on the frontend](https://v2.tauri.app/develop/calling-frontend/#listening-to-events-on-the-frontend)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tauri_lint.diagnostics import Diagnostic, Severity
+from tauri_lint.model import Lifecycle, Listener, ListenerFate
+from tauri_lint.project import Project
+from tauri_lint.rule import Rule
+from tauri_lint.settings import RuleOptions
+
+WHERE = {
+    Lifecycle.REACT_EFFECT: "a useEffect, which re-runs on every mount and dependency change",
+    Lifecycle.VUE_MOUNTED: "onMounted, which runs for every component instance",
+    Lifecycle.SVELTE_MOUNT: "a Svelte onMount/$effect, which runs for every component instance",
+    Lifecycle.SOLID: "a Solid onMount/createEffect, which runs for every component instance",
+    Lifecycle.COMPONENT_BODY: "a component's script, which runs for every component instance",
+    Lifecycle.FUNCTION: "a function that may run more than once",
+}
+FIX = {
+    Lifecycle.REACT_EFFECT: "keep the promise and return a cleanup: `const un = listen(...); return () => { "
+    "un.then((f) => f()); }`",
+    Lifecycle.VUE_MOUNTED: "keep the unlisten function and call it in onUnmounted/onBeforeUnmount",
+    Lifecycle.SVELTE_MOUNT: "return a cleanup that calls the unlisten function (`return () => un.then((f) => "
+    "f())`)",
+    Lifecycle.SOLID: "call the unlisten function in onCleanup(...)",
+    Lifecycle.COMPONENT_BODY: "keep the unlisten function and call it when the component is destroyed "
+    "(onUnmounted / onDestroy)",
+    Lifecycle.FUNCTION: "keep the unlisten function and call it when the listener is no longer needed, or "
+    "return it to the caller",
+}
+MESSAGES = {
+    "dropped": "`{api}({event})` in {where} drops its unlisten function: each run adds one more listener that "
+    "is never removed",
+    "never-called": "`{api}({event})` in {where} stores its unlisten function but never calls it: each run "
+    "adds one more listener",
+    "race": "`{api}({event})` assigns its unlisten function only when the promise resolves: if the component "
+    "unmounts first, the cleanup finds nothing to call and the listener leaks",
+}
+RACE_HELP = "keep the promise itself and unlisten through it: `const un = listen(...); return () => { un.then((f) "
+"=> f()); }`"
+COMPONENT_LIFECYCLES = frozenset(
+    {Lifecycle.REACT_EFFECT, Lifecycle.VUE_MOUNTED, Lifecycle.SVELTE_MOUNT, Lifecycle.SOLID, Lifecycle.COMPONENT_BODY}
+)
+
+
+def _finding(listener: Listener) -> tuple[str, str] | None:
+    life = listener.lifecycle
+    if life in (Lifecycle.MODULE, Lifecycle.ONCE_PER_PAGE):
+        return None
+    event = f'"{listener.event}"' if listener.event is not None else "…"
+    fmt = {"api": listener.api, "event": event, "where": WHERE.get(life, "")}
+    if listener.fate == ListenerFate.DROPPED:
+        return MESSAGES["dropped"].format(**fmt), FIX[life]
+    if listener.fate == ListenerFate.STORED_NEVER_CALLED:
+        return MESSAGES["never-called"].format(**fmt), FIX[life]
+    if listener.fate == ListenerFate.THEN_ASSIGNED and life in COMPONENT_LIFECYCLES:
+        return MESSAGES["race"].format(**fmt), RACE_HELP
+    return None
+
+
+def check(project: Project, options: RuleOptions) -> Iterator[Diagnostic]:
+    for listener in project.listeners:
+        if not project.is_requested(listener.span.path):
+            continue
+        found = _finding(listener)
+        if found is not None:
+            yield Diagnostic(RULE.id, RULE.severity, listener.span, found[0], found[1])
+
+
+RULE = Rule(
+    id="listen-leak",
+    severity=Severity.WARNING,
+    summary="event listener whose unlisten function is never called in code that runs more than once",
+    docs=__doc__ or "",
+    check=check,
+    messages=MESSAGES,
+    tags=("correctness", "memory", "events"),
+    precision="high",
+    side="frontend",
+)

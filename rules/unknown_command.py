@@ -1,0 +1,143 @@
+"""## What it does
+Reports an `invoke()` (direct, through a wrapper, or through bindings) of a command name that no
+registered command answers: the name is missing from the app's `generate_handler![...]` /
+`collect_commands![...]`, or, for `plugin:NAME|cmd` with a plugin defined in this project, from that
+plugin's handler list. When a `#[tauri::command]` fn of that name exists but is not registered, it says
+so and points at it; when a registered name is close, it suggests it.
+
+## Why is this bad?
+The call compiles and type-checks, then fails at run time with `Command <name> not found`. Commands that
+were renamed on one side only, or written but never added to `generate_handler!`, are among the most
+common Tauri bugs, and the failure surfaces only when that code path runs.
+
+Not checked: Tauri's core plugins (`plugin:app|…`, `plugin:event|…`, `plugin:window|…`, …) and plugins
+that are not defined in this project (plugin crates from Cargo.toml, mobile plugins written in Kotlin or
+Swift). Nothing is reported when the Rust side could not be found or read completely, for example when
+the handler is built by a macro tauri-lint cannot read: it says nothing rather than guess.
+
+## Example
+```rust
+#[tauri::command]
+fn delete_project(id: u32) {}
+
+pub fn run() {
+    tauri::Builder::default()
+        .invoke_handler(tauri::generate_handler![delete_project])
+        .run(tauri::generate_context!())
+        .unwrap();
+}
+```
+
+```ts
+import { invoke } from "@tauri-apps/api/core";
+
+export async function remove(id: number) {
+  await invoke("remove_project", { id }); // error
+}
+```
+
+Use instead:
+```ts
+import { invoke } from "@tauri-apps/api/core";
+
+export async function remove(id: number) {
+  await invoke("delete_project", { id });
+}
+```
+
+## Options
+- `known-commands`: command names answered by something tauri-lint cannot see.
+- `known-plugins`: plugin names whose commands are never checked.
+
+## References
+- [Calling Rust from the frontend: commands](https://v2.tauri.app/develop/calling-rust/)
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from tauri_lint.diagnostics import Diagnostic, Related, Severity
+from tauri_lint.model import InvokeSite
+from tauri_lint.project import APP, CORE_PLUGINS, Project
+from tauri_lint.rule import Rule
+from tauri_lint.rulekit import command_related
+from tauri_lint.settings import RuleOptions
+
+MESSAGES = {
+    "unregistered": "`{command}` is defined but not registered: the call fails with \"Command {name} not "
+    "found\"",
+    "unknown": "no registered command is named `{command}`: the call fails with \"Command {name} not found\"",
+    "plugin": "plugin `{plugin}` has no command `{name}`: the call fails with \"Command {command} not found\"",
+}
+HELP = {
+    "unregistered": "add `{fn}` to `generate_handler![...]` (the list passed to `.invoke_handler(...)`)",
+    "suggest": "did you mean `{suggestion}`?",
+    "unknown": "check the command name, or register a `#[tauri::command]` fn named `{name}`",
+}
+
+
+def _suggest(name: str, names: list[str]) -> str | None:
+    close = difflib.get_close_matches(name, names, n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+def _check_site(project: Project, site: InvokeSite, options: RuleOptions) -> Diagnostic | None:
+    command = site.command
+    if command is None or command in options.known_commands:
+        return None
+    namespace, name = project.split(command)
+    if namespace != APP:
+        if namespace in CORE_PLUGINS or namespace in options.known_plugins:
+            return None
+        if namespace not in project.plugins_defined:
+            return None  # an external or mobile plugin: not ours to check
+    elif not project.registered.get(APP):
+        return None  # no app handler found: the registration is somewhere we cannot see
+    if project.is_registered(command):
+        return None
+    registered = sorted(project.registered.get(namespace, {}))
+    defs = project.definitions(command)
+    if namespace != APP:
+        message = MESSAGES["plugin"].format(plugin=namespace, name=name, command=command)
+    elif defs:
+        message = MESSAGES["unregistered"].format(command=command, name=name)
+    else:
+        message = MESSAGES["unknown"].format(command=command, name=name)
+    suggestion = _suggest(name, registered)
+    if defs:
+        help_ = HELP["unregistered"].format(fn=defs[0].fn_name)
+    elif suggestion:
+        full = suggestion if namespace == APP else f"plugin:{namespace}|{suggestion}"
+        help_ = HELP["suggest"].format(suggestion=full)
+    else:
+        help_ = HELP["unknown"].format(name=name)
+    related: list[Related] = command_related(project, defs)
+    if suggestion and not defs:
+        entries = project.registered.get(namespace, {}).get(suggestion, [])
+        related += [Related(e.span, f"`{suggestion}` is registered here") for e in entries[:1]]
+    return Diagnostic(RULE.id, RULE.severity, site.span, message, help_, tuple(related))
+
+
+def check(project: Project, options: RuleOptions) -> Iterator[Diagnostic]:
+    if not project.has_rust or project.tauri_dir is None or not project.registrations_complete:
+        return
+    for site in project.invokes:
+        if project.is_requested(site.span.path):
+            found = _check_site(project, site, options)
+            if found is not None:
+                yield found
+
+
+RULE = Rule(
+    id="unknown-command",
+    severity=Severity.ERROR,
+    summary="invoke() of a command that no registered #[tauri::command] answers",
+    docs=__doc__ or "",
+    check=check,
+    messages=MESSAGES,
+    tags=("correctness", "contract"),
+    precision="high",
+    side="both",
+)

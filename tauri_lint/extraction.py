@@ -1,0 +1,92 @@
+"""Turning files into facts: read, dispatch to the right extractor, contain every failure.
+
+This runs inside pool workers too, so everything here is picklable in and out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import traceback
+
+from tauri_lint.model import FileFacts, FrontendFacts, Note, RustFacts
+from tauri_lint.settings import RuleOptions
+from tauri_lint.text import looks_binary
+
+MAX_FILE_BYTES = 1 << 20  # larger frontend files are bundles, not source
+MAX_RUST_BYTES = 8 << 20
+INTERNAL = "internal-error"
+
+
+def is_rust(path: str) -> bool:
+    return path.endswith(".rs")
+
+
+def read_file(path: str) -> bytes | Note:
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except FileNotFoundError:
+        return Note(path, "skipped: the file disappeared while tauri-lint was running")
+    except IsADirectoryError:
+        return Note(path, "skipped: a directory, not a file")
+    except PermissionError:
+        return Note(path, "skipped: permission denied")
+    except OSError as e:
+        return Note(path, f"skipped: cannot read ({e.strerror or e})")
+
+
+def empty_facts(path: str, note: Note | None = None) -> FileFacts:
+    facts: FileFacts = RustFacts(path=path) if is_rust(path) else FrontendFacts(path=path)
+    if note is not None:
+        facts.notes.append(note)
+    return facts
+
+
+def extract_bytes(path: str, data: bytes, options: RuleOptions) -> FileFacts:
+    """Facts of one file's content. Never raises: a crash in an extractor becomes an internal-error note."""
+    limit = MAX_RUST_BYTES if is_rust(path) else MAX_FILE_BYTES
+    if len(data) > limit:
+        return empty_facts(path, Note(path, f"skipped: larger than {limit >> 20} MiB"))
+    if looks_binary(data):
+        return empty_facts(path, Note(path, "skipped: binary content"))
+    try:
+        if is_rust(path):
+            from tauri_lint.rust.extract import extract_rust
+
+            return extract_rust(path, data)
+        from tauri_lint.frontend.extract import extract_frontend
+
+        return extract_frontend(path, data, options)
+    except RecursionError:
+        return empty_facts(path, Note(path, "skipped: nesting too deep to analyse"))
+    except Exception as e:  # contain it: one bad file never stops the run
+        detail = "".join(traceback.format_exception(type(e), e, e.__traceback__))
+        return empty_facts(path, Note(path, f"{INTERNAL}: extraction failed: {type(e).__name__}: {e}\n{detail}"))
+
+
+def digest_of(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+Extracted = tuple[str, FileFacts, tuple[int, int], str]
+
+
+def extract_one(path: str, options: RuleOptions, override: bytes | None = None) -> Extracted:
+    """Facts of one file plus what the cache keys on: (mtime_ns, size) and the content digest."""
+    if override is not None:
+        return path, extract_bytes(path, override, options), (0, -1), ""
+    try:
+        st = os.stat(path)
+        stamp = (st.st_mtime_ns, st.st_size)
+    except OSError:
+        stamp = (0, -1)
+    data = read_file(path)
+    if isinstance(data, Note):
+        return path, empty_facts(path, data), (0, -1), ""
+    return path, extract_bytes(path, data, options), stamp, digest_of(data)
+
+
+def extract_batch(paths: list[str], options: RuleOptions) -> list[Extracted]:
+    """Pool worker entry point."""
+    return [extract_one(path, options) for path in paths]

@@ -1,0 +1,324 @@
+"""What names mean in one file: which local names reach Tauri's invoke, listen, emit, Channel...
+
+Every way shared/tauri-ipc.md lists is folded into a small state machine over member chains:
+`window.__TAURI__.core.invoke`, `core.invoke` after `import * as core`, `const { invoke } =
+window.__TAURI__.core`, v1's `@tauri-apps/api/tauri`, dynamic `await import(...)`. A name that is
+declared locally or imported from anywhere else never gets a Tauri meaning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tree_sitter import Node
+
+from tauri_lint.frontend.syntax import call_function, member_chain, string_value, text, unwrap
+from tauri_lint.model import ImportBinding
+
+# Meaning of a module specifier's namespace.
+MODULE_KINDS: dict[str, str] = {
+    "@tauri-apps/api/core": "core",
+    "@tauri-apps/api/tauri": "core",  # v1
+    "@tauri-apps/api/primitives": "core",  # v2 alphas
+    "@tauri-apps/api": "api",
+    "@tauri-apps/api/event": "event",
+    "@tauri-apps/api/window": "window-module",
+    "@tauri-apps/api/webview": "window-module",
+    "@tauri-apps/api/webviewWindow": "window-module",
+}
+
+# kind --member--> kind
+TRANSITIONS: dict[str, dict[str, str]] = {
+    "window-root": {"__TAURI__": "global", "__TAURI_INTERNALS__": "core"},
+    "global": {
+        "core": "core",
+        "tauri": "core",
+        "primitives": "core",
+        "invoke": "invoke",
+        "event": "event",
+        "window": "window-module",
+        "webview": "window-module",
+        "webviewWindow": "window-module",
+    },
+    "api": {
+        "core": "core",
+        "tauri": "core",
+        "primitives": "core",
+        "invoke": "invoke",  # v1 exported invoke from the package root
+        "event": "event",
+        "window": "window-module",
+        "webview": "window-module",
+        "webviewWindow": "window-module",
+    },
+    "core": {"invoke": "invoke", "Channel": "channel"},
+    "event": {"listen": "listen", "once": "once", "emit": "emit", "emitTo": "emitTo"},
+    "window-module": {
+        "getCurrentWindow": "window-getter",
+        "getCurrent": "window-getter",
+        "getCurrentWebview": "window-getter",
+        "getCurrentWebviewWindow": "window-getter",
+        "appWindow": "window",
+        "Window": "window-class",
+        "WebviewWindow": "window-class",
+        "Webview": "window-class",
+    },
+    "window-class": {"getByLabel": "window-getter", "getCurrent": "window-getter"},
+    "window": {"listen": "listen", "once": "once", "emit": "emit", "emitTo": "emitTo"},
+}
+
+# Free names that mean something without any import.
+GLOBAL_ROOTS: dict[str, str] = {
+    "window": "window-root",
+    "globalThis": "window-root",
+    "self": "window-root",
+    "__TAURI__": "global",
+    "__TAURI_INTERNALS__": "core",
+}
+
+# Lifecycle hooks by import source.
+HOOK_SOURCES: dict[str, dict[str, str]] = {
+    "react": {"useEffect": "react-effect", "useLayoutEffect": "react-effect"},
+    "vue": {"onMounted": "vue-mounted", "onUnmounted": "vue-cleanup", "onBeforeUnmount": "vue-cleanup"},
+    "svelte": {"onMount": "svelte-mount", "onDestroy": "svelte-cleanup"},
+    "solid-js": {"onMount": "solid", "createEffect": "solid", "onCleanup": "solid-cleanup"},
+}
+
+
+@dataclass(slots=True)
+class Bindings:
+    kinds: dict[str, str] = field(default_factory=dict)
+    imports: dict[str, ImportBinding] = field(default_factory=dict)
+    hooks: dict[str, str] = field(default_factory=dict)  # local name → hook kind
+    strings: dict[str, str] = field(default_factory=dict)  # const NAME = "literal"
+    arrays: dict[str, int] = field(default_factory=dict)  # const NAME = [...] literal length
+    tables: dict[str, dict[str, str]] = field(default_factory=dict)
+    builders: dict[str, tuple[str, str]] = field(default_factory=dict)
+    local_functions: set[str] = field(default_factory=set)
+    local_objects: set[str] = field(default_factory=set)
+    exported: set[str] = field(default_factory=set)
+    default_export: str | None = None
+    invoke_aliases: set[str] = field(default_factory=set)  # local names bound to invoke itself
+
+    def kind_of(self, node: Node | None) -> str | None:
+        """The Tauri meaning of an expression, if it has one."""
+        node = unwrap(node)
+        if node is None:
+            return None
+        if node.type in ("call_expression", "new_expression", "await_expression"):
+            return self._kind_of_value(node)
+        chain = member_chain(node)
+        if not chain:
+            return None
+        return self.kind_of_chain(chain)
+
+    def kind_of_chain(self, chain: list[str]) -> str | None:
+        head = chain[0]
+        kind = self.kinds.get(head)
+        if kind is None and head not in self.imports and head not in self.local_objects:
+            kind = GLOBAL_ROOTS.get(head)
+        for name in chain[1:]:
+            if kind is None:
+                return None
+            kind = TRANSITIONS.get(kind, {}).get(name)
+        return kind
+
+    def _kind_of_value(self, node: Node) -> str | None:
+        if node.type == "await_expression":
+            inner = unwrap(node.named_children[0]) if node.named_child_count else None
+            if inner is not None and inner.type == "call_expression":
+                return self._dynamic_import(inner) or self._kind_of_value(inner)
+            return None
+        if node.type == "new_expression":
+            ctor = node.child_by_field_name("constructor")
+            return "window" if self.kind_of(ctor) == "window-class" else None
+        fn, _ = call_function(node)
+        if self.kind_of(fn) == "window-getter":
+            return "window"
+        return None
+
+    def _dynamic_import(self, call: Node) -> str | None:
+        fn = call.child_by_field_name("function")
+        if fn is None or fn.type != "import":
+            return None
+        args = call.child_by_field_name("arguments")
+        spec = string_value(args.named_children[0]) if args is not None and args.named_child_count else None
+        return MODULE_KINDS.get(spec or "")
+
+
+def bind_import(b: Bindings, node: Node) -> None:
+    source = string_value(node.child_by_field_name("source"))
+    if source is None:
+        return
+    clause = next((c for c in node.named_children if c.type == "import_clause"), None)
+    if clause is None:
+        return
+    module_kind = MODULE_KINDS.get(source)
+    hooks = HOOK_SOURCES.get(source, {})
+    for part in clause.named_children:
+        if part.type == "identifier":  # default import
+            _add_import(b, text(part), source, "default", module_kind, hooks)
+        elif part.type == "namespace_import":
+            ident = next((c for c in part.named_children if c.type == "identifier"), None)
+            if ident is not None:
+                b.imports[text(ident)] = ImportBinding(text(ident), source, "*")
+                if module_kind:
+                    b.kinds[text(ident)] = module_kind
+        elif part.type == "named_imports":
+            for spec in part.named_children:
+                if spec.type != "import_specifier":
+                    continue
+                name = spec.child_by_field_name("name")
+                alias = spec.child_by_field_name("alias")
+                imported = string_value(name) or text(name)
+                local = text(alias) if alias is not None else imported
+                _add_import(b, local, source, imported, module_kind, hooks, named=True)
+
+
+def _add_import(
+    b: Bindings,
+    local: str,
+    source: str,
+    imported: str,
+    module_kind: str | None,
+    hooks: dict[str, str],
+    named: bool = False,
+) -> None:
+    b.imports[local] = ImportBinding(local, source, imported)
+    if module_kind and named:
+        kind = TRANSITIONS.get(module_kind, {}).get(imported)
+        if kind:
+            b.kinds[local] = kind
+            if kind == "invoke":
+                b.invoke_aliases.add(local)
+    if imported in hooks:
+        b.hooks[local] = hooks[imported]
+    if imported == "$effect":
+        b.hooks[local] = "svelte-mount"
+
+
+def bind_declarator(b: Bindings, node: Node) -> None:
+    """`const x = ...`: Tauri aliases, string constants, literal arrays, command tables, name builders."""
+    name = node.child_by_field_name("name")
+    value = unwrap(node.child_by_field_name("value"))
+    if name is None or value is None:
+        return
+    if name.type == "identifier":
+        local = text(name)
+        kind = b.kind_of(value)
+        if kind is not None:
+            b.kinds[local] = kind
+            if kind == "invoke":
+                b.invoke_aliases.add(local)
+            return
+        _bind_value(b, local, value)
+    elif name.type == "object_pattern":
+        kind = b.kind_of(value)
+        if kind is None:
+            return
+        for prop in name.named_children:
+            if prop.type == "shorthand_property_identifier_pattern":
+                key = local = text(prop)
+            elif prop.type == "pair_pattern":
+                key_node = prop.child_by_field_name("key")
+                val_node = prop.child_by_field_name("value")
+                if key_node is None or val_node is None or val_node.type != "identifier":
+                    continue
+                key, local = text(key_node), text(val_node)
+            else:
+                continue
+            sub = TRANSITIONS.get(kind, {}).get(key)
+            if sub is not None:
+                b.kinds[local] = sub
+                if sub == "invoke":
+                    b.invoke_aliases.add(local)
+
+
+def _bind_value(b: Bindings, local: str, value: Node) -> None:
+    literal = string_value(value)
+    if literal is not None:
+        b.strings[local] = literal
+        return
+    if value.type == "array":
+        b.arrays[local] = sum(1 for c in value.named_children if c.type != "comment")
+        return
+    if value.type == "object":
+        b.local_objects.add(local)
+        table = object_table(value)
+        if table:
+            b.tables[local] = table
+        return
+    if value.type in ("arrow_function", "function_expression", "function"):
+        b.local_functions.add(local)
+        built = name_builder(value)
+        if built is not None:
+            b.builders[local] = built
+        return
+    if value.type == "class":
+        b.local_objects.add(local)
+
+
+def object_table(obj: Node) -> dict[str, str]:
+    """`{ X: "x", Y: "y" }` → {"X": "x", "Y": "y"} when every value is a string literal."""
+    table: dict[str, str] = {}
+    for pair in obj.named_children:
+        if pair.type == "comment":
+            continue
+        if pair.type != "pair":
+            return {}
+        key = pair.child_by_field_name("key")
+        value = string_value(pair.child_by_field_name("value"))
+        if key is None or value is None:
+            return {}
+        table[string_value(key) or text(key)] = value
+    return table
+
+
+def enum_table(node: Node) -> dict[str, str]:
+    body = node.child_by_field_name("body")
+    table: dict[str, str] = {}
+    if body is None:
+        return table
+    for member in body.named_children:
+        if member.type != "enum_assignment":
+            continue
+        key = member.child_by_field_name("name")
+        value = string_value(member.child_by_field_name("value"))
+        if key is not None and value is not None:
+            table[string_value(key) or text(key)] = value
+    return table
+
+
+def name_builder(fn: Node) -> tuple[str, str] | None:
+    """`` (c) => `plugin:jarvis|${c}` `` → ("plugin:jarvis|", "")."""
+    params = fn.child_by_field_name("parameters")
+    single = fn.child_by_field_name("parameter")
+    if single is not None:
+        param = text(single)
+    elif params is not None and params.named_child_count == 1:
+        p = params.named_children[0]
+        pattern = p.child_by_field_name("pattern") if p.type.endswith("_parameter") else p
+        if pattern is None or pattern.type != "identifier":
+            return None
+        param = text(pattern)
+    else:
+        return None
+    body = unwrap(fn.child_by_field_name("body"))
+    if body is not None and body.type == "statement_block":
+        stmts = [c for c in body.named_children if c.type != "comment"]
+        if len(stmts) != 1 or stmts[0].type != "return_statement" or not stmts[0].named_child_count:
+            return None
+        body = unwrap(stmts[0].named_children[0])
+    if body is None or body.type != "template_string":
+        return None
+    prefix, suffix, seen = "", "", False
+    for part in body.named_children:
+        if part.type == "template_substitution":
+            inner = unwrap(part.named_children[0]) if part.named_child_count else None
+            if seen or inner is None or inner.type != "identifier" or text(inner) != param:
+                return None
+            seen = True
+        elif seen:
+            suffix += text(part)
+        else:
+            prefix += text(part)
+    return (prefix, suffix) if seen else None

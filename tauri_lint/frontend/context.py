@@ -1,0 +1,671 @@
+"""Where a call sits: what happens to its promise, what repeats it, and what lifecycle runs it.
+
+All of it is found by walking up from the call, so the cost is paid only for the few calls that
+matter (invoke sites, wrapper calls, listen calls), never for every node of the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from tree_sitter import Node
+
+from tauri_lint.frontend.bindings import Bindings
+from tauri_lint.frontend.syntax import (
+    FUNCTION_TYPES,
+    LOOP_TYPES,
+    TRANSPARENT,
+    call_args,
+    call_function,
+    field_of,
+    function_name,
+    member_chain,
+    param_names,
+    string_value,
+    text,
+    unwrap,
+)
+from tauri_lint.model import ArrowTarget, Lifecycle, Repetition, RepeatKind, ResultUse, Use
+from tauri_lint.text import LineIndex
+
+ITERATION_METHODS = frozenset(
+    {
+        "forEach",
+        "map",
+        "flatMap",
+        "filter",
+        "reduce",
+        "reduceRight",
+        "some",
+        "every",
+        "find",
+        "findIndex",
+        "findLast",
+        "findLastIndex",
+        "sort",
+        "toSorted",
+        "from",  # Array.from(xs, x => ...)
+    }
+)
+TYPED_ARRAYS = frozenset({"Uint8Array", "Uint8ClampedArray", "ArrayBuffer", "Int8Array", "Blob"})
+TIMERS = frozenset({"setTimeout", "setInterval", "requestAnimationFrame", "queueMicrotask", "requestIdleCallback"})
+ONCE_PER_PAGE_EVENTS = frozenset({"DOMContentLoaded", "load"})
+HOOK_LIFECYCLES = {
+    "react-effect": Lifecycle.REACT_EFFECT,
+    "vue-mounted": Lifecycle.VUE_MOUNTED,
+    "svelte-mount": Lifecycle.SVELTE_MOUNT,
+    "solid": Lifecycle.SOLID,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateSpot:
+    """A template event handler statement (Vue @x, Svelte on:x / onx, HTML onx) in the masked source."""
+
+    start: int
+    end: int
+    event: str
+    framework: str
+
+
+@dataclass(slots=True)
+class FileContext:
+    bindings: Bindings
+    index: LineIndex
+    handlers: list[TemplateSpot] = field(default_factory=list)
+    # function name → repetitions it runs under when called by name (setInterval(tick), onMouseMove={f})
+    named: dict[str, list[Repetition]] = field(default_factory=dict)
+    # byte ranges of Vue <script setup> / Svelte instance scripts: their top level runs per component
+    component_ranges: list[tuple[int, int]] = field(default_factory=list)
+
+    def span(self, node: Node) -> object:
+        return self.index.span(node.start_byte, node.end_byte)
+
+    def handler_at(self, node: Node) -> TemplateSpot | None:
+        if not self.handlers or node.type != "expression_statement":
+            return None
+        # The statement may run past the expression (`;` and line ends before the closing brace), so
+        # match on the expression it holds.
+        expr = node.named_children[0] if node.named_child_count else node
+        for h in self.handlers:
+            if h.start <= expr.start_byte and expr.end_byte <= h.end:
+                return h
+        return None
+
+    def array_length(self, node: Node | None) -> int | None:
+        node = unwrap(node)
+        if node is None:
+            return None
+        if node.type == "array":
+            return sum(1 for c in node.named_children if c.type != "comment")
+        if node.type == "identifier":
+            return self.bindings.arrays.get(text(node))
+        return None
+
+
+# ------------------------------------------------------------------------------------------------
+# What happens to the promise
+# ------------------------------------------------------------------------------------------------
+
+
+def result_use(call: Node, prefix: str | None, fc: FileContext) -> tuple[ResultUse, bool]:
+    """How the promise of `call` (and any .then/.catch/.finally chain on it) is used. `prefix` is the
+    operator the grammar folded into the callee (see syntax.call_function).
+
+    Returns the use and whether the awaited value is wrapped in `new Uint8Array(...)`.
+    """
+    chain: list[str] = []
+    handles = False
+    value_used = False
+    node = call
+    if prefix == "await":
+        return ResultUse(Use.AWAITED), _in_typed_array(call)
+    if prefix == "void":
+        return ResultUse(Use.VOID), False
+    if prefix is not None:
+        return ResultUse(Use.OTHER), False
+    while True:
+        parent = node.parent
+        if parent is None:
+            return _use(Use.OTHER, chain, handles, value_used), False
+        t = parent.type
+        if t in TRANSPARENT or t == "array" or t == "sequence_expression":
+            node = parent
+            continue
+        if t == "ternary_expression" and field_of(parent, node) != "condition":
+            node = parent
+            continue
+        if t == "binary_expression" and field_of(parent, node) == "right":
+            op = parent.child_by_field_name("operator")
+            if op is not None and op.type in ("&&", "||", "??"):
+                node = parent
+                continue
+        if t == "member_expression" and field_of(parent, node) == "object":
+            prop = text(parent.child_by_field_name("property"))
+            outer = parent.parent
+            if prop in ("then", "catch", "finally") and outer is not None and outer.type == "call_expression":
+                args = call_args(outer)
+                if prop == "then":
+                    if args and not _is_nothing(args[0]):
+                        value_used = True
+                    if len(args) >= 2 and not _is_nothing(args[1]):
+                        handles = True
+                elif prop == "catch" and args:
+                    handles = True
+                chain.append(prop)
+                node = outer
+                continue
+            return _use(Use.OTHER, chain, handles, value_used), False
+        if t == "await_expression":
+            return _use(Use.AWAITED, chain, handles, value_used), _in_typed_array(parent)
+        if t == "return_statement":
+            return _use(Use.RETURNED, chain, handles, value_used), False
+        if t == "arrow_function":
+            use = _use(Use.ARROW_BODY, chain, handles, value_used)
+            return replace(use, arrow_target=arrow_target(parent, fc)), False
+        if t in ("variable_declarator", "assignment_expression", "augmented_assignment_expression", "pair"):
+            return _use(Use.ASSIGNED, chain, handles, value_used), False
+        if t in ("public_field_definition", "field_definition"):
+            return _use(Use.ASSIGNED, chain, handles, value_used), False
+        if t == "arguments":
+            return _use(Use.PASSED, chain, handles, value_used), False
+        if t == "unary_expression" and text(parent.child_by_field_name("operator")) == "void":
+            return _use(Use.VOID, chain, handles, value_used), False
+        if t == "expression_statement":
+            spot = fc.handler_at(parent)
+            if spot is not None:
+                target = ArrowTarget.VUE_HANDLER if spot.framework == "vue" else ArrowTarget.SVELTE_HANDLER
+                if spot.framework == "html":
+                    target = ArrowTarget.EVENT_LISTENER
+                use = _use(Use.ARROW_BODY, chain, handles, value_used)
+                return replace(use, arrow_target=target), False
+            return _use(Use.STATEMENT, chain, handles, value_used), False
+        return _use(Use.OTHER, chain, handles, value_used), False
+
+
+def _use(use: Use, chain: list[str], handles: bool, value_used: bool) -> ResultUse:
+    return ResultUse(
+        use=use,
+        chain=tuple(chain),
+        handles_rejection=handles,
+        value_ignored_by_chain=bool(chain) and not value_used,
+    )
+
+
+def _is_nothing(node: Node) -> bool:
+    node_u = unwrap(node)
+    return node_u is None or text(node_u) in ("undefined", "null", "void 0")
+
+
+def _in_typed_array(node: Node) -> bool:
+    """`new Uint8Array(await invoke(...))`: the caller expects bytes."""
+    parent = node.parent
+    while parent is not None and parent.type in TRANSPARENT:
+        parent = parent.parent
+    if parent is None or parent.type != "arguments":
+        return False
+    outer = parent.parent
+    if outer is None:
+        return False
+    if outer.type == "new_expression":
+        return text(outer.child_by_field_name("constructor")) in TYPED_ARRAYS
+    if outer.type == "call_expression":
+        chain = member_chain(outer.child_by_field_name("function"))
+        return bool(chain) and len(chain) == 2 and chain[0] in TYPED_ARRAYS and chain[1] == "from"
+    return False
+
+
+def arrow_target(arrow: Node, fc: FileContext) -> ArrowTarget:
+    parent = arrow.parent
+    while parent is not None and parent.type in TRANSPARENT:
+        parent = parent.parent
+    if parent is None:
+        return ArrowTarget.OTHER
+    if parent.type == "jsx_expression":
+        attr = parent.parent
+        if attr is not None and attr.type == "jsx_attribute" and _jsx_event(attr) is not None:
+            return ArrowTarget.JSX_HANDLER
+        return ArrowTarget.OTHER
+    if parent.type == "expression_statement":
+        spot = fc.handler_at(parent)
+        if spot is not None:
+            if spot.framework == "vue":
+                return ArrowTarget.VUE_HANDLER
+            return ArrowTarget.SVELTE_HANDLER if spot.framework == "svelte" else ArrowTarget.EVENT_LISTENER
+        return ArrowTarget.OTHER
+    if parent.type == "assignment_expression":
+        chain = member_chain(parent.child_by_field_name("left"))
+        if chain and chain[-1].startswith("on") and len(chain) > 1:
+            return ArrowTarget.EVENT_LISTENER
+        return ArrowTarget.OTHER
+    if parent.type == "arguments" and parent.parent is not None:
+        callee, _ = call_function(parent.parent)
+        chain = member_chain(callee)
+        name = chain[-1] if chain else ""
+        if name in ("addEventListener", "on", "addListener"):
+            return ArrowTarget.EVENT_LISTENER
+        if name in TIMERS:
+            return ArrowTarget.TIMER
+    return ArrowTarget.OTHER
+
+
+def _jsx_event(attr: Node) -> str | None:
+    """`onMouseMove` → "mousemove"; None for attributes that are not DOM event handlers."""
+    name_node = attr.named_children[0] if attr.named_child_count else None
+    if name_node is None:
+        return None
+    name = text(name_node)
+    if len(name) > 2 and name.startswith("on") and name[2].isupper():
+        event = name[2:].lower()
+        return event[: -len("capture")] if event.endswith("capture") else event
+    return None
+
+
+# ------------------------------------------------------------------------------------------------
+# What repeats it
+# ------------------------------------------------------------------------------------------------
+
+
+def repetitions(call: Node, fc: FileContext) -> tuple[tuple[Repetition, ...], Node | None]:
+    """The constructs that run `call` many times, innermost first, and the function boundary the walk
+    stopped at (None at top level)."""
+    found: list[Repetition] = []
+    node = call
+    while True:
+        parent = node.parent
+        if parent is None:
+            return tuple(found), None
+        if parent.type in LOOP_TYPES:
+            rep = _loop(parent, node, call, fc)
+            if rep is not None:
+                found.append(rep)
+        elif parent.type in FUNCTION_TYPES:
+            reps, keep_going = _callback(parent, call, fc)
+            found.extend(reps)
+            if not keep_going:
+                return tuple(found), parent
+        elif parent.type == "expression_statement":
+            spot = fc.handler_at(parent)
+            if spot is not None:
+                found.append(Repetition(RepeatKind.EVENT, spot.event, fc.index.span(spot.start, spot.end)))  # type: ignore[arg-type]
+                return tuple(found), None
+        node = parent
+
+
+def _loop(loop: Node, below: Node, call: Node, fc: FileContext) -> Repetition | None:
+    where = field_of(loop, below)
+    keyword = loop.children[0]
+    span = fc.index.span(keyword.start_byte, keyword.end_byte)
+    loop_vars: set[str] = set()
+    bound: int | None = None
+    infinite = False
+    if loop.type == "for_in_statement":
+        if where != "body":
+            return None  # the iterable is evaluated once
+        detail = "for-of" if any(c.type == "of" for c in loop.children) else "for-in"
+        bound = fc.array_length(loop.child_by_field_name("right"))
+        loop_vars = _pattern_names(loop.child_by_field_name("left"))
+    elif loop.type == "for_statement":
+        if where == "initializer":
+            return None
+        detail = "for"
+        init = loop.child_by_field_name("initializer")
+        for decl in init.named_children if init is not None else []:
+            if decl.type == "variable_declarator":
+                loop_vars |= _pattern_names(decl.child_by_field_name("name"))
+        cond = unwrap(loop.child_by_field_name("condition"))
+        if cond is not None and cond.type == "expression_statement":
+            cond = unwrap(cond.named_children[0]) if cond.named_child_count else None
+        if cond is None or text(cond) in ("", ";", "true"):
+            infinite = True
+        else:
+            bound = _for_bound(cond, fc)
+    else:
+        detail = "while" if loop.type == "while_statement" else "do-while"
+        cond = unwrap(loop.child_by_field_name("condition"))
+        infinite = cond is not None and text(cond) in ("true", "1", "!0")
+    exits, guarded = _guards(call, loop, loop_vars)
+    return Repetition(
+        RepeatKind.LOOP,
+        detail,
+        span,
+        bound=bound,
+        infinite=infinite,
+        exits_after=exits,
+        equality_guard=guarded,
+    )
+
+
+def _for_bound(cond: Node, fc: FileContext) -> int | None:
+    """`i < 3` → 3, `i <= 3` → 4, `i < xs.length` with a literal array xs → its length."""
+    if cond.type != "binary_expression":
+        return None
+    op = text(cond.child_by_field_name("operator"))
+    right = unwrap(cond.child_by_field_name("right"))
+    if right is None or op not in ("<", "<="):
+        return None
+    value: int | None = None
+    if right.type == "number":
+        try:
+            value = int(float(text(right)))
+        except ValueError:
+            return None
+    else:
+        chain = member_chain(right)
+        if chain and len(chain) == 2 and chain[1] == "length":
+            value = fc.bindings.arrays.get(chain[0])
+    if value is None:
+        return None
+    return value + 1 if op == "<=" else value
+
+
+def _pattern_names(node: Node | None) -> set[str]:
+    if node is None:
+        return set()
+    if node.type == "identifier":
+        return {text(node)}
+    names: set[str] = set()
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if n.type in ("identifier", "shorthand_property_identifier_pattern"):
+            names.add(text(n))
+        elif n.type != "pair_pattern":
+            stack.extend(n.named_children)
+        else:
+            value = n.child_by_field_name("value")
+            if value is not None:
+                stack.append(value)
+    return names
+
+
+def _guards(call: Node, top: Node, loop_vars: set[str]) -> tuple[bool, bool]:
+    """(runs at most once: break/return right after it; under an equality test on the loop item)."""
+    exits = False
+    guarded = False
+    node = call
+    stmt: Node | None = None
+    while node.parent is not None and node.id != top.id:
+        parent = node.parent
+        if stmt is None and parent.type in ("statement_block", "switch_case", "else_clause") or (
+            stmt is None and parent.id == top.id
+        ):
+            stmt = node
+        if parent.type == "if_statement" and field_of(parent, node) == "consequence" and loop_vars:
+            if _equality_on(parent.child_by_field_name("condition"), loop_vars):
+                guarded = True
+        node = parent
+    if stmt is not None:
+        if stmt.type in ("return_statement", "break_statement", "throw_statement"):
+            exits = True
+        else:
+            nxt = stmt.next_named_sibling
+            while nxt is not None and nxt.type == "comment":
+                nxt = nxt.next_named_sibling
+            exits = nxt is not None and nxt.type in ("break_statement", "return_statement", "throw_statement")
+    return exits, guarded
+
+
+def _equality_on(cond: Node | None, names: set[str]) -> bool:
+    stack = [cond] if cond is not None else []
+    while stack:
+        n = stack.pop()
+        if n.type == "binary_expression":
+            op = text(n.child_by_field_name("operator"))
+            if op in ("===", "=="):
+                for side in (n.child_by_field_name("left"), n.child_by_field_name("right")):
+                    chain = member_chain(side)
+                    if chain and chain[0] in names:
+                        return True
+            elif op == "&&":
+                stack.extend(c for c in (n.child_by_field_name("left"), n.child_by_field_name("right")) if c)
+        elif n.type == "parenthesized_expression":
+            stack.extend(n.named_children)
+    return False
+
+
+def _callback(fn: Node, call: Node, fc: FileContext) -> tuple[list[Repetition], bool]:
+    """Classify a function boundary on the way up: is it a callback that repeats? keep walking?"""
+    parent = fn.parent
+    while parent is not None and parent.type in TRANSPARENT:
+        parent = parent.parent
+    if parent is not None and parent.type == "arguments" and parent.parent is not None:
+        outer = parent.parent
+        callee, _ = call_function(outer)
+        chain = member_chain(callee)
+        name = chain[-1] if chain else ""
+        args = call_args(outer)
+        index = next((i for i, a in enumerate(args) if unwrap(a) is not None and unwrap(a).id == fn.id), -1)  # type: ignore[union-attr]
+        if name in ITERATION_METHODS and callee is not None and callee.type == "member_expression":
+            is_from = name == "from"
+            if (index == 0 and not is_from) or (is_from and index == 1):
+                obj = args[0] if is_from else callee.child_by_field_name("object")
+                prop = callee.child_by_field_name("property") or callee
+                params = param_names(fn)
+                exits, guarded = _guards(call, fn, {params[0]} if params and params[0] else set())
+                rep = Repetition(
+                    RepeatKind.ITERATION,
+                    name if not is_from else "Array.from",
+                    fc.index.span(prop.start_byte, prop.end_byte),  # type: ignore[arg-type]
+                    bound=fc.array_length(obj),
+                    equality_guard=guarded,
+                    exits_after=False,
+                )
+                del exits  # a return inside a callback ends one iteration, not the loop
+                return [rep], True
+        if index == 0 and name == "setInterval" and _is_global_call(chain):
+            delay = _number(args[1]) if len(args) > 1 else None
+            span = fc.index.span(callee.start_byte, callee.end_byte)  # type: ignore[union-attr]
+            return [Repetition(RepeatKind.INTERVAL, "setInterval", span, interval_ms=delay)], False  # type: ignore[arg-type]
+        if index == 0 and name == "requestAnimationFrame" and _is_global_call(chain):
+            own = function_name(fn)
+            span = fc.index.span(callee.start_byte, callee.end_byte)  # type: ignore[union-attr]
+            again = own is not None and _calls_raf_with(fn, own)
+            return [Repetition(RepeatKind.ANIMATION_FRAME, "requestAnimationFrame", span, reschedules=again)], False  # type: ignore[arg-type]
+        if index == 1 and name == "addEventListener" and args:
+            event = string_value(args[0])
+            if event:
+                span = fc.index.span(outer.start_byte, outer.end_byte)
+                return [Repetition(RepeatKind.EVENT, event.lower(), span)], False  # type: ignore[arg-type]
+        return [], False
+    if parent is not None and parent.type == "jsx_expression":
+        attr = parent.parent
+        event = _jsx_event(attr) if attr is not None and attr.type == "jsx_attribute" else None
+        if event is not None and attr is not None:
+            return [Repetition(RepeatKind.EVENT, event, fc.index.span(attr.start_byte, attr.end_byte))], False  # type: ignore[arg-type]
+        return [], False
+    if parent is not None and parent.type == "expression_statement":
+        spot = fc.handler_at(parent)
+        if spot is not None:
+            return [Repetition(RepeatKind.EVENT, spot.event, fc.index.span(spot.start, spot.end))], False  # type: ignore[arg-type]
+    if parent is not None and parent.type == "assignment_expression":
+        chain = member_chain(parent.child_by_field_name("left"))
+        if chain and len(chain) > 1 and chain[-1].startswith("on") and len(chain[-1]) > 2:
+            span = fc.index.span(parent.start_byte, parent.end_byte)
+            return [Repetition(RepeatKind.EVENT, chain[-1][2:].lower(), span)], False  # type: ignore[arg-type]
+    name = function_name(fn)
+    if name is not None and name in fc.named:
+        return list(fc.named[name]), False
+    return [], False
+
+
+def _is_global_call(chain: list[str] | None) -> bool:
+    return bool(chain) and (len(chain) == 1 or chain[0] in ("window", "globalThis", "self"))  # type: ignore[arg-type]
+
+
+def _number(node: Node | None) -> int | None:
+    node = unwrap(node)
+    if node is None or node.type != "number":
+        return None
+    try:
+        return int(float(text(node).replace("_", "")))
+    except ValueError:
+        return None
+
+
+def _calls_raf_with(fn: Node, name: str) -> bool:
+    """Does the body of `fn` call requestAnimationFrame(name)? (a self-rescheduling render loop)"""
+    stack = [fn]
+    while stack:
+        n = stack.pop()
+        if n.type == "call_expression":
+            callee, _ = call_function(n)
+            chain = member_chain(callee)
+            if chain and chain[-1] == "requestAnimationFrame":
+                args = call_args(n)
+                if args and text(unwrap(args[0])) == name:
+                    return True
+        stack.extend(n.named_children)
+    return False
+
+
+def collect_named(calls: list[Node], jsx: list[Node], assigns: list[Node], fc: FileContext, root: Node) -> None:
+    """Functions passed by name to something that repeats them: setInterval(tick), onMouseMove={f}..."""
+
+    def add(name: str, rep: Repetition) -> None:
+        fc.named.setdefault(name, []).append(rep)
+
+    for call in calls:
+        callee, _ = call_function(call)
+        chain = member_chain(callee)
+        if not chain:
+            continue
+        name = chain[-1]
+        args = call_args(call)
+        span = fc.index.span(call.start_byte, call.end_byte)
+        if name == "setInterval" and args and _is_global_call(chain):
+            target = _callee_name(args[0])
+            if target:
+                delay = _number(args[1]) if len(args) > 1 else None
+                add(target, Repetition(RepeatKind.INTERVAL, "setInterval", span, interval_ms=delay))  # type: ignore[arg-type]
+        elif name == "requestAnimationFrame" and args and _is_global_call(chain):
+            target = _callee_name(args[0])
+            if target:
+                again = _inside_function_named(call, target)
+                add(target, Repetition(RepeatKind.ANIMATION_FRAME, "requestAnimationFrame", span, reschedules=again))  # type: ignore[arg-type]
+        elif name == "addEventListener" and len(args) >= 2:
+            event = string_value(args[0])
+            target = _callee_name(args[1])
+            if event and target:
+                add(target, Repetition(RepeatKind.EVENT, event.lower(), span))  # type: ignore[arg-type]
+        elif name in ITERATION_METHODS and name != "from" and args and callee is not None:
+            if callee.type == "member_expression":
+                target = _callee_name(args[0])
+                if target:
+                    bound = fc.array_length(callee.child_by_field_name("object"))
+                    add(target, Repetition(RepeatKind.ITERATION, name, span, bound=bound))  # type: ignore[arg-type]
+    for attr in jsx:
+        event = _jsx_event(attr)
+        value = attr.named_children[-1] if attr.named_child_count > 1 else None
+        if event is None or value is None or value.type != "jsx_expression" or not value.named_child_count:
+            continue
+        target = _callee_name(value.named_children[0])
+        if target:
+            add(target, Repetition(RepeatKind.EVENT, event, fc.index.span(attr.start_byte, attr.end_byte)))  # type: ignore[arg-type]
+    for assign in assigns:
+        chain = member_chain(assign.child_by_field_name("left"))
+        if chain and len(chain) > 1 and chain[-1].startswith("on") and len(chain[-1]) > 2:
+            target = _callee_name(assign.child_by_field_name("right"))
+            if target:
+                span = fc.index.span(assign.start_byte, assign.end_byte)
+                add(target, Repetition(RepeatKind.EVENT, chain[-1][2:].lower(), span))  # type: ignore[arg-type]
+    for spot in fc.handlers:
+        stmt = root.named_descendant_for_byte_range(spot.start, spot.end)
+        while stmt is not None and stmt.type != "expression_statement" and stmt.parent is not None:
+            if stmt.type in ("identifier", "member_expression", "call_expression"):
+                break
+            stmt = stmt.parent
+        target = _callee_name(stmt) if stmt is not None else None
+        if target:
+            add(target, Repetition(RepeatKind.EVENT, spot.event, fc.index.span(spot.start, spot.end)))  # type: ignore[arg-type]
+
+
+def _callee_name(node: Node | None) -> str | None:
+    """`tick`, `this.tick`, `handlers.tick`, `tick.bind(this)` → "tick"."""
+    node = unwrap(node)
+    if node is None:
+        return None
+    if node.type == "expression_statement" and node.named_child_count:
+        node = unwrap(node.named_children[0])
+        if node is None:
+            return None
+    if node.type == "call_expression":
+        callee, _ = call_function(node)
+        chain = member_chain(callee)
+        if chain and chain[-1] == "bind" and len(chain) >= 2:
+            return chain[-2]
+        return None
+    chain = member_chain(node)
+    return chain[-1] if chain else None
+
+
+def _inside_function_named(node: Node, name: str) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.type in FUNCTION_TYPES and function_name(parent) == name:
+            return True
+        parent = parent.parent
+    return False
+
+
+# ------------------------------------------------------------------------------------------------
+# Lifecycle (for listen)
+# ------------------------------------------------------------------------------------------------
+
+
+def lifecycle(call: Node, fc: FileContext) -> tuple[Lifecycle, Node | None]:
+    """The lifecycle that runs `call`, and the hook callback / function node that holds it."""
+    node = call
+    while True:
+        parent = node.parent
+        if parent is None:
+            if any(a <= call.start_byte < b for a, b in fc.component_ranges):
+                return Lifecycle.COMPONENT_BODY, None
+            return Lifecycle.MODULE, None
+        if parent.type in FUNCTION_TYPES:
+            outer = parent.parent
+            while outer is not None and outer.type in TRANSPARENT:
+                outer = outer.parent
+            if outer is not None and outer.type == "arguments" and outer.parent is not None:
+                host = outer.parent
+                callee, _ = call_function(host)
+                chain = member_chain(callee)
+                name = chain[-1] if chain else ""
+                hook = fc.bindings.hooks.get(chain[0]) if chain and len(chain) == 1 else None
+                if chain and chain[0] == "$effect":
+                    hook = "svelte-mount"
+                if hook in HOOK_LIFECYCLES:
+                    return HOOK_LIFECYCLES[hook], parent  # type: ignore[index]
+                if name == "addEventListener":
+                    args = call_args(host)
+                    if args and string_value(args[0]) in ONCE_PER_PAGE_EVENTS:
+                        return Lifecycle.ONCE_PER_PAGE, parent
+                if name in ("then", "catch", "finally") or name in TIMERS:
+                    node = parent  # a callback inside the same lifecycle: keep looking
+                    continue
+                return Lifecycle.FUNCTION, parent
+            if outer is not None and outer.type == "assignment_expression":
+                chain = member_chain(outer.child_by_field_name("left"))
+                if chain and chain[-1] in ("onload", "onDOMContentLoaded"):
+                    return Lifecycle.ONCE_PER_PAGE, parent
+            return Lifecycle.FUNCTION, parent
+        node = parent
+
+
+def returned_cleanup(hook_fn: Node) -> Node | None:
+    """The cleanup function a React effect / Svelte onMount / $effect callback returns."""
+    body = hook_fn.child_by_field_name("body")
+    if body is None or body.type != "statement_block":
+        return None
+    for stmt in body.named_children:
+        if stmt.type == "return_statement" and stmt.named_child_count:
+            value = unwrap(stmt.named_children[0])
+            if value is not None and value.type in ("arrow_function", "function_expression", "function", "identifier"):
+                return value
+            if value is not None and value.type == "member_expression":
+                return value
+    return None
+
+
+def param_list(fn: Node) -> list[str]:
+    return param_names(fn)

@@ -1,0 +1,734 @@
+"""Frontend extraction: one parse and one query per file, out come plain facts (model.FrontendFacts)."""
+
+from __future__ import annotations
+
+import os
+import re
+
+from tree_sitter import Node
+
+from tauri_lint.frontend import context as ctx
+from tauri_lint.frontend.bindings import Bindings, bind_declarator, bind_import, enum_table
+from tauri_lint.frontend.syntax import (
+    FUNCTION_TYPES,
+    TRANSPARENT,
+    call_args,
+    call_function,
+    captures,
+    function_name,
+    is_async,
+    member_chain,
+    param_names,
+    parser,
+    return_type_text,
+    string_value,
+    text,
+    unwrap,
+)
+from tauri_lint.model import (
+    Args,
+    CallCandidate,
+    ChannelCreation,
+    CommandRef,
+    Comment,
+    ConstTable,
+    EmitSite,
+    EnclosingFn,
+    FrontendFacts,
+    ImportBinding,
+    InvokeSite,
+    Lifecycle,
+    Listener,
+    ListenerFate,
+    NameBuilder,
+    ResultUse,
+    Use,
+    Via,
+    WrapperDef,
+    WrapperKind,
+)
+from tauri_lint.settings import RuleOptions
+from tauri_lint.text import LineIndex
+
+EMBEDDED_SUFFIXES = frozenset({".vue", ".svelte", ".html", ".htm"})
+TS_SUFFIXES = frozenset({".ts", ".mts", ".cts"})
+RAW_CONSTRUCTORS = frozenset(
+    {"Uint8Array", "ArrayBuffer", "Uint8ClampedArray", "Int8Array", "Uint16Array", "Int16Array", "Uint32Array",
+     "Int32Array", "Float32Array", "Float64Array", "DataView"}
+)
+# Callees never worth recording as possible wrapper calls.
+SKIP_SOURCES = ("react", "vue", "svelte", "solid-js", "@tauri-apps/", "@vue/", "@sveltejs/")
+MAX_DEPTH_NOTE = "deeply nested code: analysed what could be read"
+
+
+def extract_frontend(path: str, data: bytes, options: RuleOptions | None = None) -> FrontendFacts:
+    """Facts of one frontend file. Never raises on bad input: trouble becomes a Note."""
+    facts = FrontendFacts(path=path)
+    suffix = os.path.splitext(path)[1].lower()
+    index = LineIndex(path, data)
+    facts.line_count = index.line_count
+    handlers: list[ctx.TemplateSpot] = []
+    components: list[tuple[int, int]] = []
+    if suffix in EMBEDDED_SUFFIXES:
+        from tauri_lint.frontend.embedded import mask_embedded
+
+        emb = mask_embedded(path, data)
+        source = emb.masked
+        tsx = emb.is_tsx
+        handlers = [ctx.TemplateSpot(h.start, h.end, h.event, h.framework) for h in emb.handlers]
+        facts.comments.extend(emb.comments)
+        components = _component_ranges(data, suffix)
+        if emb.blocks == 0 and not handlers:
+            return facts
+    else:
+        source = data
+        tsx = suffix not in TS_SUFFIXES
+    tree = parser(tsx).parse(source)
+    root = tree.root_node
+    facts.had_syntax_errors = root.has_error
+    caps = captures(root, tsx)
+    fc = ctx.FileContext(bindings=Bindings(), index=index, handlers=handlers, component_ranges=components)
+    _Extractor(facts, fc, caps, root, options or RuleOptions()).run()
+    return facts
+
+
+_SCRIPT_RE = re.compile(rb"<script\b([^>\"']|\"[^\"]*\"|'[^']*')*>", re.IGNORECASE)
+_SCRIPT_END_RE = re.compile(rb"</script", re.IGNORECASE)
+_MODULE_ATTR_RE = re.compile(rb"\bcontext\s*=\s*[\"']module[\"']|\smodule\b", re.IGNORECASE)
+_SETUP_ATTR_RE = re.compile(rb"\ssetup\b", re.IGNORECASE)
+
+
+def _component_ranges(data: bytes, suffix: str) -> list[tuple[int, int]]:
+    """Script blocks whose top level runs once per component instance (Vue setup, Svelte instance)."""
+    if suffix not in (".vue", ".svelte"):
+        return []
+    ranges: list[tuple[int, int]] = []
+    for m in _SCRIPT_RE.finditer(data):
+        tag = m.group(0)
+        end = _SCRIPT_END_RE.search(data, m.end())
+        stop = end.start() if end else len(data)
+        if suffix == ".vue" and _SETUP_ATTR_RE.search(tag):
+            ranges.append((m.end(), stop))
+        elif suffix == ".svelte" and not _MODULE_ATTR_RE.search(tag):
+            ranges.append((m.end(), stop))
+    return ranges
+
+
+class _Extractor:
+    def __init__(
+        self,
+        facts: FrontendFacts,
+        fc: ctx.FileContext,
+        caps: dict[str, list[Node]],
+        root: Node,
+        options: RuleOptions,
+    ) -> None:
+        self.facts = facts
+        self.fc = fc
+        self.b = fc.bindings
+        self.caps = caps
+        self.root = root
+        self.options = options
+        self.index = fc.index
+        # enclosing function id → direct invoke calls in it (for wrapper detection)
+        self.invokes_by_fn: dict[int, list[tuple[Node, InvokeSite, Node]]] = {}
+        self.called: set[str] = set()
+        self.passed: set[str] = set()
+
+    def get(self, name: str) -> list[Node]:
+        return self.caps.get(name, [])
+
+    # ------------------------------------------------------------------------------------------
+    def run(self) -> None:
+        self._comments()
+        self._declarations()
+        calls = self.get("call")
+        ctx.collect_named(calls, self.get("jsx"), self.get("assign"), self.fc, self.root)
+        self._call_facts(calls)
+        for call in calls:
+            self._call(call)
+        for new in self.get("new"):
+            if self.b.kind_of(new.child_by_field_name("constructor")) == "channel":
+                self.facts.channels.append(ChannelCreation(self.index.span(new.start_byte, new.end_byte)))
+        self._wrappers()
+
+    def _comments(self) -> None:
+        for node in self.get("comment"):
+            line, col = self.index.position(node.start_byte)
+            end_line, _ = self.index.position(node.end_byte)
+            self.facts.comments.append(Comment(line, col, end_line, text(node)))
+
+    def _declarations(self) -> None:
+        b = self.b
+        for node in self.get("import"):
+            bind_import(b, node)
+        for node in sorted(self.get("decl"), key=lambda n: n.start_byte):
+            bind_declarator(b, node)
+            if _is_exported_decl(node):
+                name = node.child_by_field_name("name")
+                if name is not None and name.type == "identifier":
+                    b.exported.add(text(name))
+        for node in self.get("enum"):
+            name = node.child_by_field_name("name")
+            table = enum_table(node)
+            if name is not None and table:
+                b.tables[text(name)] = table
+                if node.parent is not None and node.parent.type == "export_statement":
+                    b.exported.add(text(name))
+        for node in self.get("export"):
+            self._export(node)
+        # function declarations and classes: found through the functions that hold calls, so a quick
+        # scan of top-level statements is enough here
+        for stmt in self.root.named_children:
+            decl = stmt.child_by_field_name("declaration") if stmt.type == "export_statement" else stmt
+            if decl is None:
+                continue
+            if decl.type in ("function_declaration", "generator_function_declaration"):
+                name = decl.child_by_field_name("name")
+                if name is not None:
+                    b.local_functions.add(text(name))
+                    if decl is not stmt:
+                        b.exported.add(text(name))
+            elif decl.type in ("class_declaration", "abstract_class_declaration"):
+                name = decl.child_by_field_name("name")
+                if name is not None:
+                    b.local_objects.add(text(name))
+                    if decl is not stmt:
+                        b.exported.add(text(name))
+        f = self.facts
+        f.imports.extend(b.imports.values())
+        for name, table in b.tables.items():
+            f.tables.append(ConstTable(name, tuple(table.items()), name in b.exported))
+        for name, (prefix, suffix) in b.builders.items():
+            f.builders.append(NameBuilder(name, prefix, suffix, name in b.exported))
+
+    def _export(self, node: Node) -> None:
+        source = string_value(node.child_by_field_name("source"))
+        clause = next((c for c in node.named_children if c.type == "export_clause"), None)
+        if source is not None:
+            if clause is None:
+                self.facts.reexports.append(("*", source, "*"))
+                return
+            for spec in clause.named_children:
+                if spec.type == "export_specifier":
+                    name = spec.child_by_field_name("name")
+                    alias = spec.child_by_field_name("alias")
+                    self.facts.reexports.append((text(alias or name), source, text(name)))
+            return
+        if clause is not None:
+            for spec in clause.named_children:
+                if spec.type == "export_specifier":
+                    name = spec.child_by_field_name("name")
+                    alias = spec.child_by_field_name("alias")
+                    local = text(name)
+                    exported = text(alias) if alias is not None else local
+                    self.b.exported.add(local)
+                    if exported == "default":
+                        self.b.default_export = local
+                    elif exported != local:
+                        self.facts.reexports.append((exported, ".", local))
+            return
+        if any(c.type == "default" for c in node.children):
+            value = unwrap(node.child_by_field_name("value") or node.child_by_field_name("declaration"))
+            if value is not None and value.type == "identifier":
+                self.b.default_export = text(value)
+
+    # ------------------------------------------------------------------------------------------
+    def _call_facts(self, calls: list[Node]) -> None:
+        """Names that are called (`un()`, `p.then(...)`) or passed on, for unlisten tracking."""
+        for call in calls:
+            callee, _ = call_function(call)
+            if callee is not None and callee.type == "await_expression" and callee.named_child_count:
+                callee = unwrap(callee.named_children[0])
+            chain = member_chain(callee)
+            if chain:
+                joined = ".".join(chain)
+                self.called.add(joined)
+                if chain[-1] in ("then", "finally") and len(chain) > 1:
+                    self.called.add(".".join(chain[:-1]))
+            for arg in call_args(call):
+                arg_chain = member_chain(arg)
+                if arg_chain:
+                    self.passed.add(".".join(arg_chain))
+
+    def _call(self, call: Node) -> None:
+        callee, prefix = call_function(call)
+        if callee is None:
+            return
+        kind = self.b.kind_of(callee)
+        if kind is None and callee.type == "member_expression":
+            # `getCurrentWindow().listen(...)`, `appWindow.once(...)`
+            obj_kind = self.b.kind_of(callee.child_by_field_name("object"))
+            prop = text(callee.child_by_field_name("property"))
+            if obj_kind == "window" and prop in ("listen", "once", "emit", "emitTo"):
+                kind = prop
+        if kind == "invoke":
+            self._invoke(call, prefix)
+        elif kind in ("listen", "once"):
+            self._listen(call, kind, prefix)
+        elif kind in ("emit", "emitTo"):
+            args = call_args(call)
+            event_arg = args[1] if kind == "emitTo" and len(args) > 1 else (args[0] if args else None)
+            self.facts.emits.append(EmitSite(self._span(call), string_value(event_arg), kind))
+        elif kind is None:
+            self._candidate(call, callee, prefix)
+
+    def _span(self, node: Node) -> object:
+        return self.index.span(node.start_byte, node.end_byte)
+
+    # ------------------------------------------------------------------------------------------
+    def command_ref(self, node: Node | None) -> CommandRef | None:
+        node = unwrap(node)
+        if node is None:
+            return None
+        literal = string_value(node)
+        if literal is not None:
+            return CommandRef(literal=literal)
+        if node.type == "identifier":
+            value = self.b.strings.get(text(node))
+            return CommandRef(literal=value) if value is not None else None
+        chain = member_chain(node)
+        if chain and len(chain) == 2:
+            table = self.b.tables.get(chain[0])
+            if table is not None:
+                value = table.get(chain[1])
+                return CommandRef(literal=value) if value is not None else None
+            if chain[0] in self.b.imports:
+                return CommandRef(table=chain[0], key=chain[1])
+        if node.type == "call_expression":
+            callee, _ = call_function(node)
+            args = call_args(node)
+            if callee is not None and callee.type == "identifier" and len(args) == 1:
+                arg = string_value(args[0])
+                name = text(callee)
+                if arg is not None:
+                    built = self.b.builders.get(name)
+                    if built is not None:
+                        return CommandRef(literal=built[0] + arg + built[1])
+                    if name in self.b.imports:
+                        return CommandRef(builder=name, builder_arg=arg)
+        return None
+
+    def args_of(self, node: Node | None) -> Args:
+        node = unwrap(node)
+        if node is None:
+            return Args("none")
+        span = self.index.span(node.start_byte, node.end_byte)
+        if node.type == "object":
+            keys: list[str] = []
+            spans = []
+            open_ = False
+            for prop in node.named_children:
+                if prop.type == "pair":
+                    key = prop.child_by_field_name("key")
+                    if key is None or key.type == "computed_property_name":
+                        open_ = True
+                        continue
+                    keys.append(string_value(key) or text(key))
+                    spans.append(self.index.span(key.start_byte, key.end_byte))
+                elif prop.type in ("shorthand_property_identifier", "method_definition"):
+                    target = prop if prop.type == "shorthand_property_identifier" else prop.child_by_field_name("name")
+                    if target is None:
+                        continue
+                    keys.append(text(target))
+                    spans.append(self.index.span(target.start_byte, target.end_byte))
+                elif prop.type == "spread_element":
+                    open_ = True
+            return Args("object", tuple(keys), tuple(spans), open_, span)  # type: ignore[arg-type]
+        if node.type == "new_expression" and text(node.child_by_field_name("constructor")) in RAW_CONSTRUCTORS:
+            return Args("raw", span=span)  # type: ignore[arg-type]
+        if node.type in ("undefined", "null"):
+            return Args("none")
+        return Args("unknown", span=span)  # type: ignore[arg-type]
+
+    # ------------------------------------------------------------------------------------------
+    def _invoke(self, call: Node, prefix: str | None) -> None:
+        args = call_args(call)
+        ref = self.command_ref(args[0]) if args else None
+        use, typed_array = ctx.result_use(call, prefix, self.fc)
+        reps, boundary = ctx.repetitions(call, self.fc)
+        site = InvokeSite(
+            span=self._span(call),  # type: ignore[arg-type]
+            command=ref.literal if ref is not None else None,
+            via=Via.DIRECT,
+            args=self.args_of(args[1]) if len(args) > 1 else Args("none"),
+            result=use,
+            repetition=reps,
+            wrapped_in_typed_array=typed_array,
+        )
+        fn = _innermost_function(call)
+        if fn is not None:
+            self.invokes_by_fn.setdefault(fn.id, []).append((call, site, fn))
+        self.facts.invokes.append(site)
+        if ref is not None and ref.literal is None:
+            # a name from another file: resolved by the project model as a one-call candidate
+            self.facts.candidates.append(
+                CallCandidate(
+                    span=site.span,
+                    name="<invoke>",
+                    import_source=None,
+                    imported_name=None,
+                    arg_literals=(None,),
+                    arg_shapes=(site.args,),
+                    result=use,
+                    repetition=reps,
+                    arg_refs=(ref,),
+                )
+            )
+        del boundary
+
+    def _candidate(self, call: Node, callee: Node, prefix: str | None) -> None:
+        chain = member_chain(callee)
+        if not chain or len(chain) > 2:
+            return
+        head = chain[0]
+        imp = self.b.imports.get(head)
+        if imp is not None:
+            if imp.source.startswith(SKIP_SOURCES) or imp.source in SKIP_SOURCES:
+                return
+        elif len(chain) == 1:
+            if head not in self.b.local_functions and head not in self.options.wrapper_names:
+                return
+        elif head not in self.b.local_objects and head != "this":
+            return
+        if len(chain) == 1 and head.startswith("use") and head[3:4].isupper():
+            return  # React hooks are never invoke wrappers
+        args = call_args(call)
+        use, typed_array = ctx.result_use(call, prefix, self.fc)
+        reps, _ = ctx.repetitions(call, self.fc)
+        self.facts.candidates.append(
+            CallCandidate(
+                span=self._span(call),  # type: ignore[arg-type]
+                name=".".join(chain),
+                import_source=imp.source if imp is not None else None,
+                imported_name=imp.imported if imp is not None else None,
+                arg_literals=tuple(string_value(a) for a in args),
+                arg_shapes=tuple(self.args_of(a) for a in args),
+                result=use,
+                repetition=reps,
+                enclosing=self._enclosing(call, use),
+                wrapped_in_typed_array=typed_array,
+                arg_refs=tuple(self._ref_if_unresolved(a) for a in args),
+            )
+        )
+
+    def _ref_if_unresolved(self, node: Node) -> CommandRef | None:
+        ref = self.command_ref(node)
+        if ref is None:
+            return None
+        return ref if ref.literal is None or string_value(node) is None else None
+
+    def _enclosing(self, call: Node, use: ResultUse) -> EnclosingFn | None:
+        fn = _innermost_function(call)
+        if fn is None:
+            return None
+        info = self._function_info(fn)
+        if info is None:
+            return None
+        name, exported = info
+        propagates, handles = _propagation(call, fn, use)
+        return EnclosingFn(
+            name=name,
+            exported=exported,
+            span=self._span(fn),  # type: ignore[arg-type]
+            params=tuple(param_names(fn)),
+            propagates=propagates,
+            handles_rejection=handles,
+            typed_unit=return_type_text(fn) == "Promise<null>",
+        )
+
+    def _function_info(self, fn: Node) -> tuple[str, bool] | None:
+        """The name callers use for `fn` ("getUser", "commands.getUser", "Api.getUser") and whether it
+        is exported."""
+        name = function_name(fn)
+        if name is None:
+            return None
+        parent = fn.parent
+        while parent is not None and parent.type in TRANSPARENT:
+            parent = parent.parent
+        if fn.type == "method_definition" or (parent is not None and parent.type == "pair"):
+            holder = fn.parent if fn.type == "method_definition" else parent
+            holder = holder.parent if holder is not None else None  # object / class_body
+            if holder is None:
+                return None
+            if holder.type == "class_body":
+                cls = holder.parent
+                cls_name = cls.child_by_field_name("name") if cls is not None else None
+                if cls_name is None:
+                    return None
+                owner = text(cls_name)
+                exported = cls is not None and cls.parent is not None and cls.parent.type == "export_statement"
+                return f"{owner}.{name}", exported or owner in self.b.exported
+            if holder.type == "object":
+                decl = holder.parent
+                while decl is not None and decl.type in TRANSPARENT:
+                    decl = decl.parent
+                if decl is None:
+                    return None
+                if decl.type == "variable_declarator":
+                    owner_node = decl.child_by_field_name("name")
+                    owner = text(owner_node) if owner_node is not None else ""
+                    return f"{owner}.{name}", owner in self.b.exported or owner == self.b.default_export
+                if decl.type == "export_statement":
+                    return f"default.{name}", True
+            return None
+        exported = name in self.b.exported or name == self.b.default_export
+        return name, exported
+
+    # ------------------------------------------------------------------------------------------
+    def _wrappers(self) -> None:
+        for sites in self.invokes_by_fn.values():
+            if len(sites) != 1:
+                continue  # several invokes: a function with its own logic, not a thin wrapper
+            call, site, fn = sites[0]
+            info = self._function_info(fn)
+            if info is None:
+                continue
+            name, exported = info
+            args = call_args(call)
+            params = param_names(fn)
+            propagates, handles = _propagation(call, fn, site.result)
+            first = unwrap(args[0]) if args else None
+            span = self._span(fn)
+            if first is not None and first.type == "identifier" and text(first) in params and text(first):
+                second = unwrap(args[1]) if len(args) > 1 else None
+                args_param = (
+                    params.index(text(second))
+                    if second is not None and second.type == "identifier" and text(second) in params
+                    else None
+                )
+                self.facts.wrappers.append(
+                    WrapperDef(
+                        name=name,
+                        kind=WrapperKind.PASSTHROUGH,
+                        span=span,  # type: ignore[arg-type]
+                        exported=exported,
+                        cmd_param=params.index(text(first)),
+                        args_param=args_param,
+                        handles_rejection=handles,
+                    )
+                )
+                continue
+            if site.command is None and not (args and self.command_ref(args[0])):
+                continue
+            bindings = name.startswith("commands.") and any(
+                a in ("TAURI_INVOKE", "__TAURI_INVOKE") for a in self.b.invoke_aliases
+            )
+            ref = self.command_ref(args[0]) if args else None
+            self.facts.wrappers.append(
+                WrapperDef(
+                    name=name,
+                    kind=WrapperKind.BINDINGS if bindings else WrapperKind.TYPED,
+                    span=span,  # type: ignore[arg-type]
+                    exported=exported,
+                    command=site.command,
+                    args=site.args,
+                    handles_rejection=handles,
+                    typed_unit=bindings and return_type_text(fn) == "Promise<null>",
+                    command_ref=ref if ref is not None and ref.literal is None else None,
+                )
+            )
+
+    # ------------------------------------------------------------------------------------------
+    def _listen(self, call: Node, api: str, prefix: str | None) -> None:
+        args = call_args(call)
+        use, _ = ctx.result_use(call, prefix, self.fc)
+        life, holder = ctx.lifecycle(call, self.fc)
+        fate, var = self._fate(call, use)
+        has_cleanup = False
+        cleanup_calls = False
+        if holder is not None and life in (Lifecycle.REACT_EFFECT, Lifecycle.SVELTE_MOUNT):
+            cleanup = ctx.returned_cleanup(holder)
+            has_cleanup = cleanup is not None
+            cleanup_calls = cleanup is not None and var is not None and _mentions(cleanup, var)
+        elif life in (Lifecycle.VUE_MOUNTED, Lifecycle.SOLID, Lifecycle.COMPONENT_BODY):
+            cleanup_calls = var is not None and self._cleanup_hook_mentions(var)
+            has_cleanup = cleanup_calls
+        event_arg = args[0] if args else None
+        self.facts.listeners.append(
+            Listener(
+                span=self._span(call),  # type: ignore[arg-type]
+                event=string_value(event_arg),
+                api=api,
+                fate=fate,
+                lifecycle=life,
+                has_cleanup=has_cleanup,
+                cleanup_calls_unlisten=cleanup_calls,
+            )
+        )
+
+    def _cleanup_hook_mentions(self, var: str) -> bool:
+        for call in self.get("call"):
+            callee, _ = call_function(call)
+            chain = member_chain(callee)
+            if chain and len(chain) == 1 and self.b.hooks.get(chain[0]) in (
+                "vue-cleanup",
+                "solid-cleanup",
+                "svelte-cleanup",
+            ):
+                if _mentions(call, var):
+                    return True
+        return False
+
+    def _fate(self, call: Node, use: ResultUse) -> tuple[ListenerFate, str | None]:
+        """What becomes of the unlisten function, and the name it is kept under."""
+        if use.use in (Use.STATEMENT, Use.VOID, Use.ARROW_BODY) and not use.chain:
+            return ListenerFate.DROPPED, None
+        if use.chain:
+            if "then" in use.chain:
+                assigned = _then_assigns(call)
+                if assigned is not None:
+                    called = assigned in self.called
+                    return (ListenerFate.THEN_ASSIGNED if called else ListenerFate.STORED_NEVER_CALLED), assigned
+                if _then_uses_param(call):
+                    return ListenerFate.UNKNOWN, None
+            if use.use in (Use.STATEMENT, Use.VOID, Use.ARROW_BODY):
+                return ListenerFate.DROPPED, None
+            return ListenerFate.UNKNOWN, None
+        if use.use == Use.RETURNED:
+            return ListenerFate.RETURNED, None
+        if use.use in (Use.AWAITED, Use.ASSIGNED):
+            target = _assigned_name(call)
+            if target is None:
+                if use.use == Use.AWAITED and _awaited_statement(call):
+                    return ListenerFate.DROPPED, None
+                return ListenerFate.UNKNOWN, None
+            if target in self.called:
+                return ListenerFate.CALLED, target
+            if target in self.passed or _returned_somewhere(self.root, target):
+                return ListenerFate.UNKNOWN, target
+            return ListenerFate.STORED_NEVER_CALLED, target
+        return ListenerFate.UNKNOWN, None
+
+
+def _innermost_function(node: Node) -> Node | None:
+    parent = node.parent
+    while parent is not None:
+        if parent.type in FUNCTION_TYPES:
+            return parent
+        parent = parent.parent
+    return None
+
+
+def _propagation(call: Node, fn: Node, use: ResultUse) -> tuple[bool, bool]:
+    """(does the function give the call's promise back to its caller, are rejections caught inside)"""
+    caught = use.handles_rejection or _inside_try(call, fn)
+    if use.use == Use.RETURNED or (use.use == Use.ARROW_BODY and _arrow_is(call, fn)):
+        return True, caught
+    if use.use == Use.AWAITED and is_async(fn):
+        return True, caught
+    return False, True
+
+
+def _arrow_is(call: Node, fn: Node) -> bool:
+    body = unwrap(fn.child_by_field_name("body"))
+    node: Node | None = call
+    while node is not None and node.id != fn.id:
+        if body is not None and node.id == body.id:
+            return True
+        node = node.parent
+    return False
+
+
+def _inside_try(node: Node, stop: Node) -> bool:
+    child = node
+    parent = node.parent
+    while parent is not None and parent.id != stop.id:
+        if parent.type == "try_statement":
+            body = parent.child_by_field_name("body")
+            has_catch = parent.child_by_field_name("handler") is not None
+            if has_catch and body is not None and body.id == child.id:
+                return True
+        child = parent
+        parent = parent.parent
+    return False
+
+
+def _is_exported_decl(node: Node) -> bool:
+    parent = node.parent
+    return parent is not None and parent.parent is not None and parent.parent.type == "export_statement"
+
+
+def _mentions(node: Node, name: str) -> bool:
+    needle = name.encode()
+    raw = node.text or b""
+    return re.search(rb"(?<![\w$])" + re.escape(needle) + rb"(?![\w$])", raw) is not None
+
+
+def _assigned_name(call: Node) -> str | None:
+    """`const un = await listen(...)` / `un = await listen(...)` / `this.un = ...` → the target name."""
+    node = call
+    parent = node.parent
+    while parent is not None and (parent.type in TRANSPARENT or parent.type == "await_expression"):
+        node = parent
+        parent = parent.parent
+    if parent is None:
+        return None
+    if parent.type == "variable_declarator":
+        target = parent.child_by_field_name("name")
+    elif parent.type == "assignment_expression":
+        target = parent.child_by_field_name("left")
+    else:
+        return None
+    chain = member_chain(target)
+    return ".".join(chain) if chain else None
+
+
+def _awaited_statement(call: Node) -> bool:
+    node = call
+    parent = node.parent
+    while parent is not None and (parent.type in TRANSPARENT or parent.type == "await_expression"):
+        node = parent
+        parent = parent.parent
+    return parent is not None and parent.type == "expression_statement"
+
+
+def _then_callback(call: Node) -> Node | None:
+    parent = call.parent
+    while parent is not None and parent.type in TRANSPARENT:
+        parent = parent.parent
+    if parent is None or parent.type != "member_expression" or text(parent.child_by_field_name("property")) != "then":
+        return None
+    outer = parent.parent
+    args = call_args(outer) if outer is not None and outer.type == "call_expression" else []
+    cb = unwrap(args[0]) if args else None
+    return cb if cb is not None and cb.type in FUNCTION_TYPES else None
+
+
+def _then_assigns(call: Node) -> str | None:
+    """`listen(...).then(f => (un = f))` / `.then(f => { un = f })` → "un"."""
+    cb = _then_callback(call)
+    if cb is None:
+        return None
+    params = param_names(cb)
+    if not params or not params[0]:
+        return None
+    stack = [cb.child_by_field_name("body")]
+    while stack:
+        n = stack.pop()
+        if n is None:
+            continue
+        if n.type == "assignment_expression" and text(unwrap(n.child_by_field_name("right"))) == params[0]:
+            chain = member_chain(n.child_by_field_name("left"))
+            return ".".join(chain) if chain else None
+        stack.extend(n.named_children)
+    return None
+
+
+def _then_uses_param(call: Node) -> bool:
+    cb = _then_callback(call)
+    if cb is None:
+        return True  # a function reference: it gets the unlisten function, assume it keeps it
+    params = param_names(cb)
+    body = cb.child_by_field_name("body")
+    return bool(params) and bool(params[0]) and body is not None and _mentions(body, params[0])
+
+
+def _returned_somewhere(root: Node, name: str) -> bool:
+    """Cheap check: `return name` anywhere in the file (a helper that hands the unlisten back)."""
+    raw = root.text or b""
+    return re.search(rb"return\s+" + re.escape(name.encode()) + rb"\s*[;\n}]", raw) is not None
+
+
+def imports_of(facts: FrontendFacts) -> dict[str, ImportBinding]:
+    return {imp.local: imp for imp in facts.imports}

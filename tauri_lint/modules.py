@@ -1,0 +1,100 @@
+"""Resolving frontend import specifiers to project files: relative paths and tsconfig-style aliases."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterable
+
+EXTENSIONS = (".ts", ".tsx", ".js", ".jsx", ".mts", ".cts", ".mjs", ".cjs", ".vue", ".svelte")
+# Aliases nearly every Vite / SvelteKit template sets up, used when no tsconfig says otherwise.
+DEFAULT_ALIASES = (("@/", "src/"), ("~/", "src/"), ("$lib/", "src/lib/"), ("$lib", "src/lib"))
+
+_COMMENTS = re.compile(r'"(?:\\.|[^"\\])*"|//[^\n]*|/\*.*?\*/', re.DOTALL)
+_TRAILING_COMMA = re.compile(r",(\s*[}\]])")
+
+
+def load_jsonc(path: str) -> object:
+    """tsconfig.json is JSON with comments and trailing commas."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            raw = f.read()
+    except OSError:
+        return None
+    stripped = _COMMENTS.sub(lambda m: m.group(0) if m.group(0).startswith('"') else "", raw)
+    stripped = _TRAILING_COMMA.sub(r"\1", stripped)
+    try:
+        return json.loads(stripped)
+    except ValueError:
+        return None
+
+
+class ModuleResolver:
+    def __init__(self, root: str, files: Iterable[str]) -> None:
+        self.root = root
+        self.files = set(files)
+        self.aliases: list[tuple[str, list[str]]] = []
+        self._load_tsconfigs()
+        for prefix, target in DEFAULT_ALIASES:
+            if not any(a == prefix for a, _ in self.aliases):
+                self.aliases.append((prefix, [os.path.join(root, target)]))
+        # longest prefix first, so "@/lib/" wins over "@/"
+        self.aliases.sort(key=lambda a: -len(a[0]))
+        self._cache: dict[tuple[str, str], str | None] = {}
+
+    def _load_tsconfigs(self) -> None:
+        for name in ("tsconfig.json", "tsconfig.app.json", "jsconfig.json"):
+            path = os.path.join(self.root, name)
+            data = load_jsonc(path) if os.path.isfile(path) else None
+            options = data.get("compilerOptions") if isinstance(data, dict) else None
+            if not isinstance(options, dict):
+                continue
+            base = os.path.join(self.root, str(options.get("baseUrl", ".")))
+            paths = options.get("paths")
+            if not isinstance(paths, dict):
+                continue
+            for pattern, targets in paths.items():
+                if not isinstance(pattern, str) or not isinstance(targets, list):
+                    continue
+                prefix = pattern[:-1] if pattern.endswith("*") else pattern
+                dirs = [os.path.normpath(os.path.join(base, str(t).rstrip("*"))) for t in targets]
+                if pattern.endswith("*"):
+                    dirs = [d + os.sep if not d.endswith(os.sep) else d for d in dirs]
+                self.aliases.append((prefix, dirs))
+
+    def resolve(self, spec: str, importer: str) -> str | None:
+        key = (spec, os.path.dirname(importer))
+        if key not in self._cache:
+            self._cache[key] = self._resolve(spec, importer)
+        return self._cache[key]
+
+    def _resolve(self, spec: str, importer: str) -> str | None:
+        if spec.startswith("."):
+            return self._probe(os.path.normpath(os.path.join(os.path.dirname(importer), spec)))
+        for prefix, targets in self.aliases:
+            if spec == prefix.rstrip("/") or spec.startswith(prefix):
+                rest = spec[len(prefix) :]
+                for target in targets:
+                    hit = self._probe(os.path.normpath(os.path.join(target, rest)) if rest else target.rstrip(os.sep))
+                    if hit:
+                        return hit
+        return None
+
+    def _probe(self, base: str) -> str | None:
+        if base in self.files:
+            return base
+        stem, ext = os.path.splitext(base)
+        if ext in (".js", ".mjs", ".cjs", ".jsx"):
+            # TS ESM imports name the emitted .js file
+            for alt in (".ts", ".tsx", ".mts", ".cts"):
+                if stem + alt in self.files:
+                    return stem + alt
+        for ext in EXTENSIONS:
+            if base + ext in self.files:
+                return base + ext
+        for ext in EXTENSIONS:
+            candidate = os.path.join(base, "index" + ext)
+            if candidate in self.files:
+                return candidate
+        return None

@@ -1,0 +1,471 @@
+"""The project model: per-file facts merged into one picture of both sides of the bridge.
+
+Frontend: wrapper calls resolved across files into invoke sites, command names folded through
+constant tables and name builders. Rust: commands grouped by crate, registrations by namespace
+(the app, or `plugin:NAME`). Rules read only this.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from tauri_lint.model import (
+    Args,
+    CallCandidate,
+    Command,
+    CommandRef,
+    FrontendFacts,
+    HandlerEntry,
+    HandlerList,
+    InvokeHandlerCall,
+    InvokeSite,
+    Listener,
+    Note,
+    RustFacts,
+    Via,
+    WrapperDef,
+    WrapperKind,
+)
+from tauri_lint.modules import ModuleResolver
+from tauri_lint.settings import RuleOptions
+
+APP = "app"
+# Names too generic to match a wrapper by bare name when its import cannot be resolved.
+GENERIC_NAMES = frozenset({"get", "set", "add", "has", "remove", "delete", "update", "list", "clear", "run", "send"})
+# Tauri's own plugins, always present, never checked (shared/tauri-ipc.md).
+CORE_PLUGINS = frozenset(
+    {"app", "event", "image", "menu", "path", "resources", "tray", "webview", "window", "__TAURI_CHANNEL__"}
+)
+_MAX_ROUNDS = 3
+_MAX_REEXPORT_DEPTH = 6
+
+
+@dataclass(slots=True)
+class Project:
+    root: str
+    tauri_dir: str | None
+    frontend: dict[str, FrontendFacts] = field(default_factory=dict)
+    rust: dict[str, RustFacts] = field(default_factory=dict)
+    invokes: list[InvokeSite] = field(default_factory=list)
+    wrappers: list[WrapperDef] = field(default_factory=list)
+    listeners: list[Listener] = field(default_factory=list)
+    commands: list[Command] = field(default_factory=list)
+    # namespace ("app" or plugin name) → JS command name → handler entries registering it
+    registered: dict[str, dict[str, list[HandlerEntry]]] = field(default_factory=dict)
+    handler_calls: list[InvokeHandlerCall] = field(default_factory=list)
+    plugins_defined: set[str] = field(default_factory=set)
+    cargo_deps: list[str] = field(default_factory=list)
+    requested: set[str] = field(default_factory=set)
+    notes: list[Note] = field(default_factory=list)
+    # False when a registration could not be read: rules that need the full command list stay quiet
+    registrations_complete: bool = True
+    # crate dir → is it a plugin crate (defines `tauri::plugin::Builder::new`)
+    plugin_crates: dict[str, str] = field(default_factory=dict)
+
+    # -- queries rules use ---------------------------------------------------------------------
+    @property
+    def has_rust(self) -> bool:
+        return bool(self.rust)
+
+    def split(self, command: str) -> tuple[str, str]:
+        """`plugin:fs|read` → ("fs", "read"); `save` → ("app", "save")."""
+        if command.startswith("plugin:") and "|" in command:
+            plugin, _, name = command[len("plugin:") :].partition("|")
+            return plugin, name
+        return APP, command
+
+    def definitions(self, command: str) -> list[Command]:
+        """The Rust fns that answer `command` (cfg variants give several)."""
+        namespace, name = self.split(command)
+        if namespace == APP:
+            found = [c for c in self.commands if c.name == name and c.crate_dir not in self.plugin_crates]
+            return found or [c for c in self.commands if c.name == name and self._registered_anywhere(c)]
+        crates = {d for d, p in self.plugin_crates.items() if p == namespace}
+        return [c for c in self.commands if c.name == name and c.crate_dir in crates]
+
+    def _registered_anywhere(self, cmd: Command) -> bool:
+        return any(cmd.name in names for names in self.registered.values())
+
+    def is_registered(self, command: str) -> bool:
+        namespace, name = self.split(command)
+        return name in self.registered.get(namespace, {})
+
+    def callers(self, command: str) -> list[InvokeSite]:
+        return [s for s in self.invokes if s.command == command]
+
+    def command_of(self, cmd: Command) -> str:
+        """The string JS invokes to reach `cmd`."""
+        plugin = self.plugin_crates.get(cmd.crate_dir)
+        return f"plugin:{plugin}|{cmd.name}" if plugin else cmd.name
+
+    def is_requested(self, path: str) -> bool:
+        return not self.requested or path in self.requested
+
+
+def build_project(
+    root: str,
+    tauri_dir: str | None,
+    facts: Iterable[FrontendFacts | RustFacts],
+    *,
+    requested: Iterable[str] = (),
+    cargo_deps: Sequence[str] = (),
+    options: RuleOptions | None = None,
+) -> Project:
+    project = Project(root=root, tauri_dir=tauri_dir, requested=set(requested), cargo_deps=list(cargo_deps))
+    for f in facts:
+        if isinstance(f, FrontendFacts):
+            project.frontend[f.path] = f
+        else:
+            project.rust[f.path] = f
+    _build_rust(project)
+    _build_frontend(project, options or RuleOptions())
+    return project
+
+
+# ------------------------------------------------------------------------------------------------
+# Rust side
+# ------------------------------------------------------------------------------------------------
+
+
+def _crate_dir(path: str, cache: dict[str, str]) -> str:
+    start = os.path.dirname(path)
+    d = start
+    seen: list[str] = []
+    while True:
+        if d in cache:
+            found = cache[d]
+            break
+        seen.append(d)
+        if os.path.isfile(os.path.join(d, "Cargo.toml")):
+            found = d
+            break
+        parent = os.path.dirname(d)
+        if parent == d:
+            found = start
+            break
+        d = parent
+    for s in seen:
+        cache[s] = found
+    return found
+
+
+def _file_module(path: str, crate: str) -> tuple[str, ...]:
+    """src/commands/files.rs → ("commands", "files"); src/lib.rs → ()."""
+    rel = os.path.relpath(path, os.path.join(crate, "src"))
+    parts = rel.replace(os.sep, "/").split("/")
+    if parts[0] == "..":
+        return ()
+    stem = os.path.splitext(parts[-1])[0]
+    parts = parts[:-1] if stem in ("mod", "lib", "main") else [*parts[:-1], stem]
+    return tuple(parts)
+
+
+def _build_rust(project: Project) -> None:
+    crate_cache: dict[str, str] = {}
+    injected: set[str] = set()
+    for facts in project.rust.values():
+        injected.update(facts.command_arg_types)
+        injected.update(facts.injected_aliases)
+    for path in sorted(project.rust):
+        facts = project.rust[path]
+        crate = _crate_dir(path, crate_cache)
+        prefix = _file_module(path, crate)
+        for plugin in facts.plugins:
+            project.plugin_crates.setdefault(crate, plugin.name)
+            project.plugins_defined.add(plugin.name)
+        for cmd in facts.commands:
+            params = cmd.params
+            if injected:
+                params = tuple(
+                    replace(p, injected=True) if not p.injected and _base_type(p.type_text) in injected else p
+                    for p in params
+                )
+            project.commands.append(
+                replace(cmd, crate_dir=crate, params=params, module_path=prefix + cmd.module_path)
+            )
+        project.handler_calls.extend(facts.handler_calls)
+        if facts.had_syntax_errors and any(
+            "generate_handler" in n.message or "handler" in n.message for n in facts.notes
+        ):
+            project.registrations_complete = False
+    # Registrations: lists passed to .invoke_handler on a plugin builder belong to that plugin; any
+    # other list belongs to the plugin of its crate if the crate defines one, else to the app.
+    in_calls: set[tuple[str, int, int]] = set()
+    for call in project.handler_calls:
+        namespace = call.builder[len("plugin:") :] if call.builder.startswith("plugin:") else APP
+        if not call.complete:
+            project.registrations_complete = False
+        for lst in call.lists:
+            in_calls.add(_list_key(lst))
+            _register(project, namespace, lst)
+    for path in sorted(project.rust):
+        crate = _crate_dir(path, crate_cache)
+        for lst in project.rust[path].handler_lists:
+            if _list_key(lst) in in_calls:
+                continue
+            _register(project, project.plugin_crates.get(crate, APP), lst)
+    by_fn: dict[str, list[Command]] = {}
+    for cmd in project.commands:
+        by_fn.setdefault(cmd.fn_name, []).append(cmd)
+    # `rename` changes the JS-visible name, while generate_handler! lists the fn name.
+    for namespace, names in project.registered.items():
+        for fn_name in list(names):
+            renamed = {c.name for c in by_fn.get(fn_name, []) if c.name != fn_name}
+            for new in renamed:
+                names.setdefault(new, []).extend(names[fn_name])
+            if renamed and not any(c.name == fn_name for c in by_fn.get(fn_name, [])):
+                del names[fn_name]
+        project.registered[namespace] = names
+
+
+def _list_key(lst: HandlerList) -> tuple[str, int, int]:
+    return (lst.span.path, lst.span.line, lst.span.col)
+
+
+def _register(project: Project, namespace: str, lst: HandlerList) -> None:
+    if not lst.complete:
+        project.registrations_complete = False
+    names = project.registered.setdefault(namespace, {})
+    for entry in lst.entries:
+        names.setdefault(entry.name, []).append(entry)
+
+
+def _base_type(type_text: str) -> str:
+    t = type_text.strip().lstrip("&").strip()
+    if t.startswith("'"):
+        t = t.split(None, 1)[-1]
+    t = t.removeprefix("mut ").strip()
+    t = t.split("<", 1)[0]
+    return t.rsplit("::", 1)[-1].strip()
+
+
+# ------------------------------------------------------------------------------------------------
+# Frontend side
+# ------------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Index:
+    resolver: ModuleResolver
+    wrappers: dict[str, dict[str, WrapperDef]]  # file → name → def
+    by_name: dict[str, list[WrapperDef]]  # bare name → defs (last-resort matching)
+    tables: dict[str, dict[str, dict[str, str]]]  # file → table → key → value
+    builders: dict[str, dict[str, tuple[str, str]]]  # file → builder → (prefix, suffix)
+    reexports: dict[str, list[tuple[str, str, str]]]
+    imports: dict[str, dict[str, tuple[str, str]]]  # file → local → (source, imported)
+
+
+def _build_frontend(project: Project, options: RuleOptions) -> None:
+    files = project.frontend
+    index = _Index(
+        resolver=ModuleResolver(project.root, files),
+        wrappers={},
+        by_name={},
+        tables={p: {t.name: dict(t.entries) for t in f.tables} for p, f in files.items()},
+        builders={p: {b.name: (b.prefix, b.suffix) for b in f.builders} for p, f in files.items()},
+        reexports={p: f.reexports for p, f in files.items()},
+        imports={p: {i.local: (i.source, i.imported) for i in f.imports} for p, f in files.items()},
+    )
+    for path, f in files.items():
+        for w in f.wrappers:
+            _add_wrapper(index, path, w)
+    for name in options.wrapper_names:
+        index.by_name.setdefault(name, []).append(
+            WrapperDef(name, WrapperKind.PASSTHROUGH, _nowhere(), True, cmd_param=0, args_param=1)
+        )
+
+    # Fold command refs of direct invokes (`invoke(TAURI_COMMAND.X)` with an imported table).
+    folded: dict[tuple[str, int, int], str] = {}
+    pending: dict[str, list[CallCandidate]] = {}
+    for path in sorted(files):
+        for cand in files[path].candidates:
+            if cand.name == "<invoke>":
+                ref = cand.arg_refs[0] if cand.arg_refs else None
+                name = _fold(index, path, ref) if ref is not None else None
+                if name is not None:
+                    folded[_key(cand.span)] = name
+            else:
+                pending.setdefault(path, []).append(cand)
+
+    sites: list[InvokeSite] = []
+    for path in sorted(files):
+        for site in files[path].invokes:
+            name = folded.get(_key(site.span))
+            sites.append(replace(site, command=name) if name is not None and site.command is None else site)
+        project.listeners.extend(files[path].listeners)
+
+    # Wrapper calls: resolve, then let thin functions around wrapper calls become wrappers too.
+    resolved: set[tuple[str, int, int]] = set()
+    for _ in range(_MAX_ROUNDS):
+        derived: list[tuple[str, WrapperDef]] = []
+        for path, cands in pending.items():
+            for cand in cands:
+                key = _key(cand.span)
+                if key in resolved:
+                    continue
+                wrapper = _lookup_candidate(index, path, cand)
+                if wrapper is None:
+                    continue
+                resolved.add(key)
+                site = _site_from_wrapper(index, path, cand, wrapper)
+                sites.append(site)
+                new = _derive(cand, wrapper, site)
+                if new is not None:
+                    derived.append((path, new))
+        if not derived:
+            break
+        for path, w in derived:
+            _add_wrapper(index, path, w)
+    project.invokes = sorted(sites, key=lambda s: (s.span.path, s.span.line, s.span.col))
+    project.wrappers = [w for defs in index.wrappers.values() for w in defs.values()]
+
+
+def _nowhere() -> object:
+    from tauri_lint.model import Span
+
+    return Span("", 1, 1, 1, 1)
+
+
+def _key(span: object) -> tuple[str, int, int]:
+    return (span.path, span.line, span.col)  # type: ignore[attr-defined]
+
+
+def _add_wrapper(index: _Index, path: str, w: WrapperDef) -> None:
+    defs = index.wrappers.setdefault(path, {})
+    if w.name in defs:
+        return
+    defs[w.name] = w
+    if w.exported:
+        index.by_name.setdefault(w.name.rsplit(".", 1)[-1], []).append(w)
+
+
+def _fold(index: _Index, path: str, ref: CommandRef, depth: int = 0) -> str | None:
+    if ref.literal is not None:
+        return ref.literal
+    if ref.table is not None and ref.key is not None:
+        target = _import_target(index, path, ref.table)
+        if target is None:
+            return None
+        module, imported = target
+        table = index.tables.get(module, {}).get(imported)
+        return table.get(ref.key) if table else None
+    if ref.builder is not None and ref.builder_arg is not None:
+        target = _import_target(index, path, ref.builder)
+        if target is None:
+            return None
+        module, imported = target
+        built = index.builders.get(module, {}).get(imported)
+        return built[0] + ref.builder_arg + built[1] if built else None
+    return None
+
+
+def _import_target(index: _Index, path: str, local: str) -> tuple[str, str] | None:
+    imp = index.imports.get(path, {}).get(local)
+    if imp is None:
+        return None
+    module = index.resolver.resolve(imp[0], path)
+    return (module, imp[1]) if module is not None else None
+
+
+def _lookup(index: _Index, module: str, name: str, depth: int = 0) -> WrapperDef | None:
+    found = index.wrappers.get(module, {}).get(name)
+    if found is not None or depth > _MAX_REEXPORT_DEPTH:
+        return found
+    head, dot, member = name.partition(".")
+    for exported, source, imported in index.reexports.get(module, []):
+        if source == ".":  # `export { local as exported }`
+            if exported == head:
+                return _lookup(index, module, imported + dot + member, depth + 1)
+            continue
+        if exported == "*" or exported == head:
+            target = index.resolver.resolve(source, module)
+            if target is None:
+                continue
+            inner = name if exported == "*" else imported + dot + member
+            hit = _lookup(index, target, inner, depth + 1)
+            if hit is not None:
+                return hit
+    return None
+
+
+def _lookup_candidate(index: _Index, path: str, cand: CallCandidate) -> WrapperDef | None:
+    head, _, member = cand.name.partition(".")
+    if cand.import_source is None:
+        hit = _lookup(index, path, cand.name)
+        if hit is None and head != "this":
+            hits = index.by_name.get(cand.name, [])
+            hit = hits[0] if len(hits) == 1 and hits[0].span.path == "" else None
+        return hit
+    module = index.resolver.resolve(cand.import_source, path)
+    imported = cand.imported_name or head
+    if module is not None:
+        if imported == "*":
+            return _lookup(index, module, member) if member else None
+        if imported == "default":
+            return None
+        return _lookup(index, module, imported + ("." + member if member else ""))
+    if cand.import_source.startswith((".", "@/", "~/", "$lib")):
+        return None  # a project file we do not have (excluded): no guessing
+    # Last resort: a unique exported wrapper of that bare name anywhere in the project.
+    bare = member or imported
+    hits = index.by_name.get(bare, [])
+    if len(hits) == 1 and bare not in GENERIC_NAMES and len(bare) > 3:
+        return hits[0]
+    return None
+
+
+def _site_from_wrapper(index: _Index, path: str, cand: CallCandidate, w: WrapperDef) -> InvokeSite:
+    via = Via.BINDINGS if w.kind == WrapperKind.BINDINGS else Via.WRAPPER
+    if w.kind == WrapperKind.PASSTHROUGH:
+        command: str | None = None
+        i = w.cmd_param if w.cmd_param is not None else 0
+        if i < len(cand.arg_literals):
+            command = cand.arg_literals[i]
+            if command is None and i < len(cand.arg_refs) and cand.arg_refs[i] is not None:
+                command = _fold(index, path, cand.arg_refs[i])  # type: ignore[arg-type]
+        if w.args_param is None:
+            args = Args("unknown")
+        elif w.args_param < len(cand.arg_shapes):
+            args = cand.arg_shapes[w.args_param]
+        else:
+            args = Args("none")
+        checked = w.args_param is not None
+    else:
+        command = w.command
+        if command is None and w.command_ref is not None:
+            command = _fold(index, w.span.path, w.command_ref)
+        args = w.args or Args("unknown")
+        checked = False
+    return InvokeSite(
+        span=cand.span,
+        command=command,
+        via=via,
+        args=args,
+        result=cand.result,
+        repetition=cand.repetition,
+        wrapper=w.name,
+        wrapper_handles_rejection=w.handles_rejection,
+        typed_unit=w.typed_unit,
+        args_checked_here=checked,
+        wrapped_in_typed_array=cand.wrapped_in_typed_array,
+    )
+
+
+def _derive(cand: CallCandidate, w: WrapperDef, site: InvokeSite) -> WrapperDef | None:
+    """A thin named function around a wrapper call with a known command is a wrapper too:
+    `export const getUser = (id) => call("get_user", { id })`."""
+    enc = cand.enclosing
+    if enc is None or not enc.propagates or site.command is None:
+        return None
+    return WrapperDef(
+        name=enc.name,
+        kind=WrapperKind.BINDINGS if w.kind == WrapperKind.BINDINGS else WrapperKind.TYPED,
+        span=enc.span,
+        exported=enc.exported,
+        command=site.command,
+        args=site.args,
+        handles_rejection=enc.handles_rejection or w.handles_rejection,
+        typed_unit=enc.typed_unit or w.typed_unit,
+    )

@@ -1,0 +1,26 @@
+"""Strict fixture projects, as ESLint's RuleTester: every finding is expected inline and every
+expectation is met. All rules run on every fixture, so a near-miss that some other rule flags fails too."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tauri_lint.engine import lint
+from tauri_lint.settings import Settings
+from tests.expectations import actual, expectations_under, explain
+
+FIXTURES = os.path.join(os.path.dirname(__file__), "fixtures", "rules")
+CASES = sorted(d for d in os.listdir(FIXTURES) if os.path.isdir(os.path.join(FIXTURES, d)))
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_fixture_project(case: str) -> None:
+    root = os.path.join(FIXTURES, case)
+    expected = expectations_under(root)
+    assert expected, f"{case}: a fixture project with no expectation proves nothing"
+    result = lint([root], Settings(), use_cache=False, jobs=1)
+    got = actual(result.diagnostics, root)
+    assert got == expected, explain(expected, got, result.diagnostics, root)
+    assert result.internal_errors == 0
