@@ -43,7 +43,7 @@ from tauri_lint.rule import Rule
 from tauri_lint.rulekit import MAX_RELATED
 from tauri_lint.settings import RuleOptions
 
-BLOCKING_KINDS = frozenset({"blocking", "window-build", "whole-file-read"})
+BLOCKING_KINDS = frozenset({"blocking", "window-build"})
 MESSAGES = {
     "blocking": "`{name}` is a synchronous command, so it runs on the main thread and `{call}` freezes the "
     "UI until it returns",

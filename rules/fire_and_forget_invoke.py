@@ -68,7 +68,7 @@ MESSAGES = {
     "returns `()`",
 }
 HELP = (
-    "send it as an event (`emit(\"{command}\", payload)` with a Rust `listen`), or `await` it in a try/catch if "
+    'send it as an event (`emit("{command}", payload)` with a Rust `listen`), or `await` it in a try/catch if '
     "you need to know it failed"
 )
 

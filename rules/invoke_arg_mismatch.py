@@ -58,9 +58,9 @@ from tauri_lint.settings import RuleOptions
 
 MESSAGES = {
     "other-case": "`{command}` expects the key `{key}` but this call sends `{sent}`: the call fails with "
-    "\"missing required key {key}\"",
+    '"missing required key {key}"',
     "missing": "`{command}` requires the key `{key}`, which this call does not send: the call fails with "
-    "\"missing required key {key}\"",
+    '"missing required key {key}"',
     "optional-other-case": "`{command}` takes the optional key `{key}` but this call sends `{sent}`: the "
     "command silently gets None",
     "unknown-key": "`{command}` has no parameter for the key `{sent}`: the value is ignored",
@@ -82,7 +82,7 @@ def _fold(key: str) -> str:
 
 def _case_note(cmds: list[Command]) -> str:
     if any(c.rename_all == "snake_case" for c in cmds):
-        return " (the command keeps snake_case keys with rename_all = \"snake_case\")"
+        return ' (the command keeps snake_case keys with rename_all = "snake_case")'
     return " (Tauri converts parameter names to lowerCamelCase)"
 
 

@@ -61,7 +61,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tauri_lint.diagnostics import Diagnostic, Related, Severity
-from tauri_lint.model import InvokeSite, Repetition, RepeatKind, Use
+from tauri_lint.model import InvokeSite, RepeatKind, Repetition, Use
 from tauri_lint.project import Project
 from tauri_lint.rule import Rule
 from tauri_lint.rulekit import command_related, what

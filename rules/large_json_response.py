@@ -80,7 +80,7 @@ def _finding(cmd: Command) -> tuple[str, str] | None:
         if fact.kind == "base64":
             return MESSAGES["base64"].format(name=cmd.name, call=fact.detail), HELP["string"]
     for fact in cmd.body:
-        if fact.kind in FILE_READS and "to_string" in fact.detail or fact.kind == "from-utf8-read":
+        if (fact.kind in FILE_READS and "to_string" in fact.detail) or fact.kind == "from-utf8-read":
             return MESSAGES["file"].format(name=cmd.name, call=fact.detail), HELP["string"]
     return None
 

@@ -82,17 +82,25 @@ FIX = {
     "return it to the caller",
 }
 MESSAGES = {
-    "dropped": "`{api}({event})` in {where} drops its unlisten function: each run adds one more listener that "
-    "is never removed",
-    "never-called": "`{api}({event})` in {where} stores its unlisten function but never calls it: each run "
+    "dropped": "`{api}({event})` drops its unlisten function inside {where}: each run adds one more listener "
+    "that is never removed",
+    "never-called": "`{api}({event})` keeps its unlisten function but never calls it, inside {where}: each run "
     "adds one more listener",
     "race": "`{api}({event})` assigns its unlisten function only when the promise resolves: if the component "
     "unmounts first, the cleanup finds nothing to call and the listener leaks",
 }
-RACE_HELP = "keep the promise itself and unlisten through it: `const un = listen(...); return () => { un.then((f) "
+RACE_HELP = (
+    "keep the promise itself and unlisten through it: `const un = listen(...); return () => { un.then((f) "
+)
 "=> f()); }`"
 COMPONENT_LIFECYCLES = frozenset(
-    {Lifecycle.REACT_EFFECT, Lifecycle.VUE_MOUNTED, Lifecycle.SVELTE_MOUNT, Lifecycle.SOLID, Lifecycle.COMPONENT_BODY}
+    {
+        Lifecycle.REACT_EFFECT,
+        Lifecycle.VUE_MOUNTED,
+        Lifecycle.SVELTE_MOUNT,
+        Lifecycle.SOLID,
+        Lifecycle.COMPONENT_BODY,
+    }
 )
 
 

@@ -56,7 +56,7 @@ from tauri_lint.settings import RuleOptions
 
 MESSAGES = {
     "shadowed": "this `.invoke_handler(...)` is replaced by a later one on the same builder: its commands "
-    "({names}) fail with \"Command not found\"",
+    '({names}) fail with "Command not found"',
 }
 HELP = "merge both lists into one `generate_handler![...]` passed to a single `.invoke_handler(...)`"
 
@@ -92,9 +92,7 @@ def check(project: Project, options: RuleOptions) -> Iterator[Diagnostic]:
 
 def _same_config(a: InvokeHandlerCall, b: InvokeHandlerCall) -> bool:
     """Two calls can both run only when neither is behind a cfg the other excludes."""
-    ca = getattr(a, "cfg", None)
-    cb = getattr(b, "cfg", None)
-    return ca is None or cb is None or ca == cb
+    return a.cfg is None or b.cfg is None or a.cfg == b.cfg
 
 
 RULE = Rule(

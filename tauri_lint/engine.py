@@ -29,7 +29,9 @@ Progress = Callable[[int, int], None]
 
 def resolve_jobs(jobs: int | None) -> int:
     if jobs is None or jobs <= 0:
-        return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+        return max(
+            1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        )
     return jobs
 
 
@@ -100,8 +102,14 @@ def _adopt_stdin(projects: list[ProjectFiles], path: str) -> list[ProjectFiles]:
             if owner is None or len(p.root) > len(owner.root):
                 owner = p
     if owner is None:
-        owner = ProjectFiles(root=os.path.dirname(path), tauri_dir=None, frontend_files=[], rust_files=[],
-                             cargo_deps=[], requested=set())
+        owner = ProjectFiles(
+            root=os.path.dirname(path),
+            tauri_dir=None,
+            frontend_files=[],
+            rust_files=[],
+            cargo_deps=[],
+            requested=set(),
+        )
         projects = [owner]
     target = owner.rust_files if path.endswith(".rs") else owner.frontend_files
     if path not in target:
@@ -133,7 +141,9 @@ def _extract(
         else:
             todo.append(path)
     total = len(paths)
-    for path, facts, stamp, digest in _run_extraction(todo, options, jobs, progress, total - len(todo), total):
+    for path, facts, stamp, digest in _run_extraction(
+        todo, options, jobs, progress, total - len(todo), total
+    ):
         done[path] = facts
         if cache is not None:
             cache.store(path, facts, stamp, digest)
@@ -217,7 +227,10 @@ def _run_rule(rule: Rule, project: Project, options: RuleOptions, result: LintRe
             )
         ]
     severity = rule.severity
-    return [d if d.rule == rule.id or d.rule == INTERNAL else replace(d, rule=rule.id, severity=severity) for d in found]
+    return [
+        d if d.rule == rule.id or d.rule == INTERNAL else replace(d, rule=rule.id, severity=severity)
+        for d in found
+    ]
 
 
 def _internal(note: Note) -> tuple[Diagnostic, str]:

@@ -62,7 +62,9 @@ def extract_bytes(path: str, data: bytes, options: RuleOptions) -> FileFacts:
         return empty_facts(path, Note(path, "skipped: nesting too deep to analyse"))
     except Exception as e:  # contain it: one bad file never stops the run
         detail = "".join(traceback.format_exception(type(e), e, e.__traceback__))
-        return empty_facts(path, Note(path, f"{INTERNAL}: extraction failed: {type(e).__name__}: {e}\n{detail}"))
+        return empty_facts(
+            path, Note(path, f"{INTERNAL}: extraction failed: {type(e).__name__}: {e}\n{detail}")
+        )
 
 
 def digest_of(data: bytes) -> str:

@@ -408,6 +408,7 @@ class InvokeHandlerCall:
     chain_id: str  # identifies the builder chain (file + statement/let binding)
     lists: tuple[HandlerList, ...]  # handler lists reached from the argument (direct or via a let)
     complete: bool = True  # False when the argument could not be followed to a handler list
+    cfg: str | None = None  # #[cfg(...)] of the statements, fn and mods around the call
 
 
 @dataclass(frozen=True, slots=True)

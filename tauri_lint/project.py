@@ -33,7 +33,9 @@ from tauri_lint.settings import RuleOptions
 
 APP = "app"
 # Names too generic to match a wrapper by bare name when its import cannot be resolved.
-GENERIC_NAMES = frozenset({"get", "set", "add", "has", "remove", "delete", "update", "list", "clear", "run", "send"})
+GENERIC_NAMES = frozenset(
+    {"get", "set", "add", "has", "remove", "delete", "update", "list", "clear", "run", "send"}
+)
 # Tauri's own plugins, always present, never checked (shared/tauri-ipc.md).
 CORE_PLUGINS = frozenset(
     {"app", "event", "image", "menu", "path", "resources", "tray", "webview", "window", "__TAURI_CHANNEL__"}

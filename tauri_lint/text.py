@@ -28,7 +28,7 @@ class LineIndex:
     lines holding non-ASCII text. A leading BOM is not counted. CRLF line ends are ordinary line ends.
     """
 
-    __slots__ = ("_data", "_starts", "_bom", "path")
+    __slots__ = ("_bom", "_data", "_starts", "path")
 
     def __init__(self, path: str, data: bytes) -> None:
         self.path = path

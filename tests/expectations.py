@@ -13,7 +13,20 @@ from collections.abc import Iterable
 from tauri_lint.diagnostics import Diagnostic
 
 MARK = re.compile(r"(?://|<!--)\s*(error|warning|note)(?::\s*\[([^\]]*)\])?\s*(?:-->)?\s*$")
-SOURCE_SUFFIXES = (".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts", ".vue", ".svelte", ".html", ".rs")
+SOURCE_SUFFIXES = (
+    ".ts",
+    ".tsx",
+    ".js",
+    ".jsx",
+    ".mjs",
+    ".cjs",
+    ".mts",
+    ".cts",
+    ".vue",
+    ".svelte",
+    ".html",
+    ".rs",
+)
 
 Expectation = tuple[str, int, str, str]  # (relative path, line, rule, severity)
 

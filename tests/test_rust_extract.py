@@ -26,7 +26,7 @@ from tauri_lint.model import (
     RustFacts,
     Span,
 )
-from tauri_lint.rust import extract, registrations
+from tauri_lint.rust import extract
 from tauri_lint.rust.body import BodyScanner
 from tauri_lint.rust.extract import extract_rust
 from tauri_lint.rust.naming import js_key, lower_camel_case, snake_case
@@ -529,24 +529,18 @@ def test_invoke_handler_chains_and_builders() -> None:
     assert all(c.complete for c in facts.handler_calls)
 
 
-def test_invoke_handler_cfg(monkeypatch: pytest.MonkeyPatch) -> None:
-    # InvokeHandlerCall has no `cfg` field yet; capture what the extractor would store in it.
-    seen: list[str | None] = []
-    make_call = registrations._make_call
-
-    def capture(*args: Any) -> InvokeHandlerCall:
-        seen.append(args[-1])
-        return make_call(*args)
-
-    monkeypatch.setattr(registrations, "_make_call", capture)
+def test_invoke_handler_cfg() -> None:
     facts = load("handler_cfg.rs")
-    assert seen == ["desktop", "mobile", None, 'all(feature = "extra", debug_assertions)']
+    assert [c.cfg for c in facts.handler_calls] == [
+        "desktop",
+        "mobile",
+        None,
+        'all(feature = "extra", debug_assertions)',
+    ]
     chains = [(c.builder, c.chain_id) for c in facts.handler_calls]
     assert chains == [("app", "handler_cfg.rs:var:run:builder")] * 3 + [
         ("app", "handler_cfg.rs:var:register:builder")
     ]
-    if "cfg" in InvokeHandlerCall.__dataclass_fields__:
-        assert [getattr(c, "cfg", None) for c in facts.handler_calls] == seen
 
 
 def test_plugin_defs() -> None:

@@ -25,7 +25,7 @@ from tauri_lint.frontend.syntax import (
     text,
     unwrap,
 )
-from tauri_lint.model import ArrowTarget, Lifecycle, Repetition, RepeatKind, ResultUse, Use
+from tauri_lint.model import ArrowTarget, Lifecycle, RepeatKind, Repetition, ResultUse, Use
 from tauri_lint.text import LineIndex
 
 ITERATION_METHODS = frozenset(
@@ -48,7 +48,9 @@ ITERATION_METHODS = frozenset(
     }
 )
 TYPED_ARRAYS = frozenset({"Uint8Array", "Uint8ClampedArray", "ArrayBuffer", "Int8Array", "Blob"})
-TIMERS = frozenset({"setTimeout", "setInterval", "requestAnimationFrame", "queueMicrotask", "requestIdleCallback"})
+TIMERS = frozenset(
+    {"setTimeout", "setInterval", "requestAnimationFrame", "queueMicrotask", "requestIdleCallback"}
+)
 ONCE_PER_PAGE_EVENTS = frozenset({"DOMContentLoaded", "load"})
 HOOK_LIFECYCLES = {
     "react-effect": Lifecycle.REACT_EFFECT,
@@ -387,7 +389,7 @@ def _guards(call: Node, top: Node, loop_vars: set[str]) -> tuple[bool, bool]:
     stmt: Node | None = None
     while node.parent is not None and node.id != top.id:
         parent = node.parent
-        if stmt is None and parent.type in ("statement_block", "switch_case", "else_clause") or (
+        if (stmt is None and parent.type in ("statement_block", "switch_case", "else_clause")) or (
             stmt is None and parent.id == top.id
         ):
             stmt = node
@@ -461,7 +463,9 @@ def _callback(fn: Node, call: Node, fc: FileContext) -> tuple[list[Repetition], 
             own = function_name(fn)
             span = fc.index.span(callee.start_byte, callee.end_byte)  # type: ignore[union-attr]
             again = own is not None and _calls_raf_with(fn, own)
-            return [Repetition(RepeatKind.ANIMATION_FRAME, "requestAnimationFrame", span, reschedules=again)], False  # type: ignore[arg-type]
+            return [
+                Repetition(RepeatKind.ANIMATION_FRAME, "requestAnimationFrame", span, reschedules=again)
+            ], False  # type: ignore[arg-type]
         if index == 1 and name == "addEventListener" and args:
             event = string_value(args[0])
             if event:
@@ -519,7 +523,9 @@ def _calls_raf_with(fn: Node, name: str) -> bool:
     return False
 
 
-def collect_named(calls: list[Node], jsx: list[Node], assigns: list[Node], fc: FileContext, root: Node) -> None:
+def collect_named(
+    calls: list[Node], jsx: list[Node], assigns: list[Node], fc: FileContext, root: Node
+) -> None:
     """Functions passed by name to something that repeats them: setInterval(tick), onMouseMove={f}..."""
 
     def add(name: str, rep: Repetition) -> None:
@@ -542,7 +548,10 @@ def collect_named(calls: list[Node], jsx: list[Node], assigns: list[Node], fc: F
             target = _callee_name(args[0])
             if target:
                 again = _inside_function_named(call, target)
-                add(target, Repetition(RepeatKind.ANIMATION_FRAME, "requestAnimationFrame", span, reschedules=again))  # type: ignore[arg-type]
+                add(
+                    target,
+                    Repetition(RepeatKind.ANIMATION_FRAME, "requestAnimationFrame", span, reschedules=again),
+                )  # type: ignore[arg-type]
         elif name == "addEventListener" and len(args) >= 2:
             event = string_value(args[0])
             target = _callee_name(args[1])
@@ -660,7 +669,12 @@ def returned_cleanup(hook_fn: Node) -> Node | None:
     for stmt in body.named_children:
         if stmt.type == "return_statement" and stmt.named_child_count:
             value = unwrap(stmt.named_children[0])
-            if value is not None and value.type in ("arrow_function", "function_expression", "function", "identifier"):
+            if value is not None and value.type in (
+                "arrow_function",
+                "function_expression",
+                "function",
+                "identifier",
+            ):
                 return value
             if value is not None and value.type == "member_expression":
                 return value

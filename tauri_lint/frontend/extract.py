@@ -53,8 +53,19 @@ from tauri_lint.text import LineIndex
 EMBEDDED_SUFFIXES = frozenset({".vue", ".svelte", ".html", ".htm"})
 TS_SUFFIXES = frozenset({".ts", ".mts", ".cts"})
 RAW_CONSTRUCTORS = frozenset(
-    {"Uint8Array", "ArrayBuffer", "Uint8ClampedArray", "Int8Array", "Uint16Array", "Int16Array", "Uint32Array",
-     "Int32Array", "Float32Array", "Float64Array", "DataView"}
+    {
+        "Uint8Array",
+        "ArrayBuffer",
+        "Uint8ClampedArray",
+        "Int8Array",
+        "Uint16Array",
+        "Int16Array",
+        "Uint32Array",
+        "Int32Array",
+        "Float32Array",
+        "Float64Array",
+        "DataView",
+    }
 )
 # Callees never worth recording as possible wrapper calls.
 SKIP_SOURCES = ("react", "vue", "svelte", "solid-js", "@tauri-apps/", "@vue/", "@sveltejs/")
@@ -107,9 +118,9 @@ def _component_ranges(data: bytes, suffix: str) -> list[tuple[int, int]]:
         tag = m.group(0)
         end = _SCRIPT_END_RE.search(data, m.end())
         stop = end.start() if end else len(data)
-        if suffix == ".vue" and _SETUP_ATTR_RE.search(tag):
-            ranges.append((m.end(), stop))
-        elif suffix == ".svelte" and not _MODULE_ATTR_RE.search(tag):
+        if (suffix == ".vue" and _SETUP_ATTR_RE.search(tag)) or (
+            suffix == ".svelte" and not _MODULE_ATTR_RE.search(tag)
+        ):
             ranges.append((m.end(), stop))
     return ranges
 
@@ -327,7 +338,11 @@ class _Extractor:
                     keys.append(string_value(key) or text(key))
                     spans.append(self.index.span(key.start_byte, key.end_byte))
                 elif prop.type in ("shorthand_property_identifier", "method_definition"):
-                    target = prop if prop.type == "shorthand_property_identifier" else prop.child_by_field_name("name")
+                    target = (
+                        prop
+                        if prop.type == "shorthand_property_identifier"
+                        else prop.child_by_field_name("name")
+                    )
                     if target is None:
                         continue
                     keys.append(text(target))
@@ -335,7 +350,10 @@ class _Extractor:
                 elif prop.type == "spread_element":
                     open_ = True
             return Args("object", tuple(keys), tuple(spans), open_, span)  # type: ignore[arg-type]
-        if node.type == "new_expression" and text(node.child_by_field_name("constructor")) in RAW_CONSTRUCTORS:
+        if (
+            node.type == "new_expression"
+            and text(node.child_by_field_name("constructor")) in RAW_CONSTRUCTORS
+        ):
             return Args("raw", span=span)  # type: ignore[arg-type]
         if node.type in ("undefined", "null"):
             return Args("none")
@@ -457,7 +475,9 @@ class _Extractor:
                 if cls_name is None:
                     return None
                 owner = text(cls_name)
-                exported = cls is not None and cls.parent is not None and cls.parent.type == "export_statement"
+                exported = (
+                    cls is not None and cls.parent is not None and cls.parent.type == "export_statement"
+                )
                 return f"{owner}.{name}", exported or owner in self.b.exported
             if holder.type == "object":
                 decl = holder.parent
@@ -561,10 +581,15 @@ class _Extractor:
         for call in self.get("call"):
             callee, _ = call_function(call)
             chain = member_chain(callee)
-            if chain and len(chain) == 1 and self.b.hooks.get(chain[0]) in (
-                "vue-cleanup",
-                "solid-cleanup",
-                "svelte-cleanup",
+            if (
+                chain
+                and len(chain) == 1
+                and self.b.hooks.get(chain[0])
+                in (
+                    "vue-cleanup",
+                    "solid-cleanup",
+                    "svelte-cleanup",
+                )
             ):
                 if _mentions(call, var):
                     return True
@@ -579,7 +604,9 @@ class _Extractor:
                 assigned = _then_assigns(call)
                 if assigned is not None:
                     called = assigned in self.called
-                    return (ListenerFate.THEN_ASSIGNED if called else ListenerFate.STORED_NEVER_CALLED), assigned
+                    return (
+                        ListenerFate.THEN_ASSIGNED if called else ListenerFate.STORED_NEVER_CALLED
+                    ), assigned
                 if _then_uses_param(call):
                     return ListenerFate.UNKNOWN, None
             if use.use in (Use.STATEMENT, Use.VOID, Use.ARROW_BODY):
@@ -687,7 +714,11 @@ def _then_callback(call: Node) -> Node | None:
     parent = call.parent
     while parent is not None and parent.type in TRANSPARENT:
         parent = parent.parent
-    if parent is None or parent.type != "member_expression" or text(parent.child_by_field_name("property")) != "then":
+    if (
+        parent is None
+        or parent.type != "member_expression"
+        or text(parent.child_by_field_name("property")) != "then"
+    ):
         return None
     outer = parent.parent
     args = call_args(outer) if outer is not None and outer.type == "call_expression" else []

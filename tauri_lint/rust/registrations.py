@@ -9,7 +9,6 @@ its tree-sitter node. Hits in comments and strings map to comment/string nodes a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from tree_sitter import Node
 
@@ -390,16 +389,10 @@ def _find_words(data: bytes) -> list[tuple[bytes, int, int]]:
     return hits
 
 
-# InvokeHandlerCall has no `cfg` field yet (shadowed-invoke-handler reads it with getattr). The value
-# is computed anyway and passed as soon as the model declares the field.
-_CALL_HAS_CFG = "cfg" in InvokeHandlerCall.__dataclass_fields__
-
-
 def _make_call(
     span: Span, builder: str, chain_id: str, lists: tuple[HandlerList, ...], complete: bool, cfg: str | None
 ) -> InvokeHandlerCall:
-    extra: dict[str, Any] = {"cfg": cfg} if _CALL_HAS_CFG else {}
-    return InvokeHandlerCall(span, builder, chain_id, lists, complete, **extra)
+    return InvokeHandlerCall(span, builder, chain_id, lists, complete, cfg=cfg)
 
 
 def _statement_cfg(chain: list[Node], idx: int) -> str | None:
