@@ -89,17 +89,19 @@ class FactsCache:
             return
 
 
-def cache_key(options: RuleOptions) -> str:
-    # Only options read during extraction belong here; rule-only options do not invalidate facts.
-    material = repr((_FORMAT, __version__, tuple(options.wrapper_names)))
+def cache_key(options: RuleOptions, aliases: tuple[str, ...] = ()) -> str:
+    # Only what extraction reads belongs here; rule-only options do not invalidate facts.
+    material = repr((_FORMAT, __version__, tuple(options.wrapper_names), aliases))
     return hashlib.blake2b(material.encode(), digest_size=16).hexdigest()
 
 
-def open_cache(project_root: str, options: RuleOptions, cache_dir: str | None) -> FactsCache:
+def open_cache(
+    project_root: str, options: RuleOptions, cache_dir: str | None, aliases: tuple[str, ...] = ()
+) -> FactsCache:
     base = cache_dir or os.path.join(project_root, CACHE_DIR_NAME)
     name = hashlib.blake2b(os.path.abspath(project_root).encode(), digest_size=8).hexdigest()
     path = os.path.join(base, f"facts-{name}.pickle")
-    key = cache_key(options)
+    key = cache_key(options, aliases)
     cache = FactsCache(path=path, key=key)
     try:
         with open(path, "rb") as f:

@@ -13,6 +13,7 @@ from tauri_lint.diagnostics import Diagnostic, Severity
 from tauri_lint.discovery import ProjectFiles, discover
 from tauri_lint.extraction import INTERNAL, Extracted, extract_batch, extract_one
 from tauri_lint.model import Comment, FileFacts, Note, Span
+from tauri_lint.modules import ModuleResolver
 from tauri_lint.project import Project, build_project
 from tauri_lint.result import LintResult
 from tauri_lint.rule import Rule
@@ -128,12 +129,13 @@ def _extract(
     progress: Progress | None,
 ) -> list[FileFacts]:
     paths = sorted(set(files.frontend_files) | set(files.rust_files))
-    cache: FactsCache | None = open_cache(files.root, options, cache_dir) if use_cache else None
+    aliases = tuple(prefix for prefix, _ in ModuleResolver(files.root, ()).aliases)
+    cache: FactsCache | None = open_cache(files.root, options, cache_dir, aliases) if use_cache else None
     done: dict[str, FileFacts] = {}
     todo: list[str] = []
     for path in paths:
         if path in overrides:
-            done[path] = extract_one(path, options, overrides[path])[1]
+            done[path] = extract_one(path, options, overrides[path], aliases)[1]
             continue
         hit = cache.lookup(path) if cache is not None else None
         if hit is not None:
@@ -141,9 +143,8 @@ def _extract(
         else:
             todo.append(path)
     total = len(paths)
-    for path, facts, stamp, digest in _run_extraction(
-        todo, options, jobs, progress, total - len(todo), total
-    ):
+    extracted = _run_extraction(todo, options, aliases, jobs, progress, total - len(todo), total)
+    for path, facts, stamp, digest in extracted:
         done[path] = facts
         if cache is not None:
             cache.store(path, facts, stamp, digest)
@@ -154,14 +155,20 @@ def _extract(
 
 
 def _run_extraction(
-    todo: list[str], options: RuleOptions, jobs: int, progress: Progress | None, start: int, total: int
+    todo: list[str],
+    options: RuleOptions,
+    aliases: tuple[str, ...],
+    jobs: int,
+    progress: Progress | None,
+    start: int,
+    total: int,
 ) -> list[Extracted]:
     if progress is not None:
         progress(start, total)
     if jobs <= 1 or len(todo) < POOL_THRESHOLD:
         out = []
         for i, path in enumerate(todo):
-            out.append(extract_one(path, options))
+            out.append(extract_one(path, options, None, aliases))
             if progress is not None and i % 64 == 63:
                 progress(start + i + 1, total)
         return out
@@ -169,14 +176,15 @@ def _run_extraction(
     out = []
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
-            for batch in pool.map(extract_batch, batches, [options] * len(batches)):
+            n = len(batches)
+            for batch in pool.map(extract_batch, batches, [options] * n, [aliases] * n):
                 out.extend(batch)
                 if progress is not None:
                     progress(start + len(out), total)
     except Exception:
         # A broken pool (no /dev/shm, a killed worker) must not lose the run: finish in-process.
         seen = {e[0] for e in out}
-        out.extend(extract_one(p, options) for p in todo if p not in seen)
+        out.extend(extract_one(p, options, None, aliases) for p in todo if p not in seen)
     return out
 
 

@@ -43,7 +43,7 @@ def empty_facts(path: str, note: Note | None = None) -> FileFacts:
     return facts
 
 
-def extract_bytes(path: str, data: bytes, options: RuleOptions) -> FileFacts:
+def extract_bytes(path: str, data: bytes, options: RuleOptions, aliases: tuple[str, ...] = ()) -> FileFacts:
     """Facts of one file's content. Never raises: a crash in an extractor becomes an internal-error note."""
     limit = MAX_RUST_BYTES if is_rust(path) else MAX_FILE_BYTES
     if len(data) > limit:
@@ -57,7 +57,7 @@ def extract_bytes(path: str, data: bytes, options: RuleOptions) -> FileFacts:
             return extract_rust(path, data)
         from tauri_lint.frontend.extract import extract_frontend
 
-        return extract_frontend(path, data, options)
+        return extract_frontend(path, data, options, aliases)
     except RecursionError:
         return empty_facts(path, Note(path, "skipped: nesting too deep to analyse"))
     except Exception as e:  # contain it: one bad file never stops the run
@@ -74,10 +74,12 @@ def digest_of(data: bytes) -> str:
 Extracted = tuple[str, FileFacts, tuple[int, int], str]
 
 
-def extract_one(path: str, options: RuleOptions, override: bytes | None = None) -> Extracted:
+def extract_one(
+    path: str, options: RuleOptions, override: bytes | None = None, aliases: tuple[str, ...] = ()
+) -> Extracted:
     """Facts of one file plus what the cache keys on: (mtime_ns, size) and the content digest."""
     if override is not None:
-        return path, extract_bytes(path, override, options), (0, -1), ""
+        return path, extract_bytes(path, override, options, aliases), (0, -1), ""
     try:
         st = os.stat(path)
         stamp = (st.st_mtime_ns, st.st_size)
@@ -86,9 +88,9 @@ def extract_one(path: str, options: RuleOptions, override: bytes | None = None) 
     data = read_file(path)
     if isinstance(data, Note):
         return path, empty_facts(path, data), (0, -1), ""
-    return path, extract_bytes(path, data, options), stamp, digest_of(data)
+    return path, extract_bytes(path, data, options, aliases), stamp, digest_of(data)
 
 
-def extract_batch(paths: list[str], options: RuleOptions) -> list[Extracted]:
+def extract_batch(paths: list[str], options: RuleOptions, aliases: tuple[str, ...] = ()) -> list[Extracted]:
     """Pool worker entry point."""
-    return [extract_one(path, options) for path in paths]
+    return [extract_one(path, options, None, aliases) for path in paths]

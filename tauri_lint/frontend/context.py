@@ -6,6 +6,7 @@ matter (invoke sites, wrapper calls, listen calls), never for every node of the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from tree_sitter import Node
@@ -79,6 +80,14 @@ class FileContext:
     named: dict[str, list[Repetition]] = field(default_factory=dict)
     # byte ranges of Vue <script setup> / Svelte instance scripts: their top level runs per component
     component_ranges: list[tuple[int, int]] = field(default_factory=list)
+    # fills `named` on first use (most files never need it)
+    named_loader: Callable[[], None] | None = None
+
+    def named_contexts(self) -> dict[str, list[Repetition]]:
+        if self.named_loader is not None:
+            loader, self.named_loader = self.named_loader, None
+            loader()
+        return self.named
 
     def span(self, node: Node) -> object:
         return self.index.span(node.start_byte, node.end_byte)
@@ -488,8 +497,9 @@ def _callback(fn: Node, call: Node, fc: FileContext) -> tuple[list[Repetition], 
             span = fc.index.span(parent.start_byte, parent.end_byte)
             return [Repetition(RepeatKind.EVENT, chain[-1][2:].lower(), span)], False  # type: ignore[arg-type]
     name = function_name(fn)
-    if name is not None and name in fc.named:
-        return list(fc.named[name]), False
+    named = fc.named_contexts()
+    if name is not None and name in named:
+        return list(named[name]), False
     return [], False
 
 

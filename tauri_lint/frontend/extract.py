@@ -72,9 +72,53 @@ SKIP_SOURCES = ("react", "vue", "svelte", "solid-js", "@tauri-apps/", "@vue/", "
 MAX_DEPTH_NOTE = "deeply nested code: analysed what could be read"
 
 
-def extract_frontend(path: str, data: bytes, options: RuleOptions | None = None) -> FrontendFacts:
-    """Facts of one frontend file. Never raises on bad input: trouble becomes a Note."""
+# Module specifiers that name project files (relative paths and the usual aliases), as opposed to
+# npm packages, which never hold the project's invoke wrappers.
+DEFAULT_PROJECT_PREFIXES = (".", "/", "@/", "~/", "#", "$")
+# Besides Tauri itself: command-name tables (`enum`, `as const`) other files may fold names from.
+_TAURI_MARKERS = (b"@tauri-apps", b"__TAURI", b"enum", b"as const")
+
+
+def _worth_parsing(data: bytes, prefixes: tuple[str, ...], options: RuleOptions) -> bool:
+    """Can this file hold any fact? It must reach Tauri itself, import a project module (a wrapper
+    may live there), or carry a tauri-lint comment. Most files of a big monorepo do none of these."""
+    if any(marker in data for marker in _TAURI_MARKERS) or b"tauri-lint" in data:
+        return True
+    if any(name.encode() in data for name in options.wrapper_names):
+        return True
+    pattern = _import_pattern(prefixes)
+    return pattern.search(data) is not None
+
+
+_IMPORT_PATTERNS: dict[tuple[str, ...], re.Pattern[bytes]] = {}
+
+
+def _import_pattern(prefixes: tuple[str, ...]) -> re.Pattern[bytes]:
+    found = _IMPORT_PATTERNS.get(prefixes)
+    if found is None:
+        alts = b"|".join(re.escape(p.encode()) for p in prefixes)
+        found = re.compile(rb"""(?:\bfrom|\bimport|\brequire)\s*\(?\s*['"](?:""" + alts + rb")")
+        _IMPORT_PATTERNS[prefixes] = found
+    return found
+
+
+def extract_frontend(
+    path: str,
+    data: bytes,
+    options: RuleOptions | None = None,
+    aliases: tuple[str, ...] = (),
+) -> FrontendFacts:
+    """Facts of one frontend file. Never raises on bad input: trouble becomes a Note.
+
+    `aliases` are the project's import alias prefixes (tsconfig `paths`), so that calls of functions
+    imported through them are recorded as possible wrapper calls.
+    """
     facts = FrontendFacts(path=path)
+    options = options or RuleOptions()
+    prefixes = DEFAULT_PROJECT_PREFIXES + tuple(a for a in aliases if a)
+    if not _worth_parsing(data, prefixes, options):
+        facts.line_count = data.count(b"\n") + 1
+        return facts
     suffix = os.path.splitext(path)[1].lower()
     index = LineIndex(path, data)
     facts.line_count = index.line_count
@@ -99,7 +143,7 @@ def extract_frontend(path: str, data: bytes, options: RuleOptions | None = None)
     facts.had_syntax_errors = root.has_error
     caps = captures(root, tsx)
     fc = ctx.FileContext(bindings=Bindings(), index=index, handlers=handlers, component_ranges=components)
-    _Extractor(facts, fc, caps, root, options or RuleOptions()).run()
+    _Extractor(facts, fc, caps, root, options, prefixes).run()
     return facts
 
 
@@ -133,6 +177,7 @@ class _Extractor:
         caps: dict[str, list[Node]],
         root: Node,
         options: RuleOptions,
+        prefixes: tuple[str, ...] = DEFAULT_PROJECT_PREFIXES,
     ) -> None:
         self.facts = facts
         self.fc = fc
@@ -143,8 +188,11 @@ class _Extractor:
         self.index = fc.index
         # enclosing function id → direct invoke calls in it (for wrapper detection)
         self.invokes_by_fn: dict[int, list[tuple[Node, InvokeSite, Node]]] = {}
-        self.called: set[str] = set()
+        self.prefixes = prefixes
+        self._called: set[str] | None = None
         self.passed: set[str] = set()
+        # calls of project functions, examined once this file's own wrappers are known
+        self.pending: list[tuple[Node, Node, str | None, list[str]]] = []
 
     def get(self, name: str) -> list[Node]:
         return self.caps.get(name, [])
@@ -154,14 +202,46 @@ class _Extractor:
         self._comments()
         self._declarations()
         calls = self.get("call")
-        ctx.collect_named(calls, self.get("jsx"), self.get("assign"), self.fc, self.root)
-        self._call_facts(calls)
+        # Functions called by name from timers/handlers: needed only once some call's context is asked for.
+        self.fc.named_loader = lambda: ctx.collect_named(
+            calls, self.get("jsx"), self.get("assign"), self.fc, self.root
+        )
         for call in calls:
             self._call(call)
         for new in self.get("new"):
             if self.b.kind_of(new.child_by_field_name("constructor")) == "channel":
                 self.facts.channels.append(ChannelCreation(self.index.span(new.start_byte, new.end_byte)))
         self._wrappers()
+        self._pending_candidates()
+        self.facts.invokes.sort(key=lambda site: (site.span.line, site.span.col))
+
+    def _pending_candidates(self) -> None:
+        """Record calls of imported project functions, and calls of same-file functions that are (or may
+        become, at the project level) wrappers: a function holding an invoke or another kept call."""
+        local = {w.name for w in self.facts.wrappers}
+        kept: set[int] = set()
+        changed = True
+        while changed:
+            changed = False
+            for i, (call, _callee, _prefix, chain) in enumerate(self.pending):
+                if i in kept or not (chain[0] in self.b.imports or ".".join(chain) in local):
+                    continue
+                kept.add(i)
+                fn = _innermost_function(call)
+                info = self._function_info(fn) if fn is not None else None
+                if info is not None and info[0] not in local:
+                    local.add(info[0])
+                    changed = True
+        for i in sorted(kept):
+            call, callee, prefix, chain = self.pending[i]
+            self._candidate(call, callee, prefix, chain)
+
+    @property
+    def called(self) -> set[str]:
+        if self._called is None:
+            self._called = set()
+            self._call_facts(self.get("call"))
+        return self._called
 
     def _comments(self) -> None:
         for node in self.get("comment"):
@@ -253,10 +333,11 @@ class _Extractor:
                 callee = unwrap(callee.named_children[0])
             chain = member_chain(callee)
             if chain:
-                joined = ".".join(chain)
-                self.called.add(joined)
+                called = self._called
+                assert called is not None
+                called.add(".".join(chain))
                 if chain[-1] in ("then", "finally") and len(chain) > 1:
-                    self.called.add(".".join(chain[:-1]))
+                    called.add(".".join(chain[:-1]))
             for arg in call_args(call):
                 arg_chain = member_chain(arg)
                 if arg_chain:
@@ -282,7 +363,7 @@ class _Extractor:
             event_arg = args[1] if kind == "emitTo" and len(args) > 1 else (args[0] if args else None)
             self.facts.emits.append(EmitSite(self._span(call), string_value(event_arg), kind))
         elif kind is None:
-            self._candidate(call, callee, prefix)
+            self._maybe_candidate(call, callee, prefix)
 
     def _span(self, node: Node) -> object:
         return self.index.span(node.start_byte, node.end_byte)
@@ -395,22 +476,31 @@ class _Extractor:
             )
         del boundary
 
-    def _candidate(self, call: Node, callee: Node, prefix: str | None) -> None:
+    def _maybe_candidate(self, call: Node, callee: Node, prefix: str | None) -> None:
+        """Keep calls of functions imported from project modules, and of same-file functions (kept once
+        they prove to be wrappers). npm packages never hold the project's invoke wrappers."""
         chain = member_chain(callee)
         if not chain or len(chain) > 2:
             return
         head = chain[0]
         imp = self.b.imports.get(head)
         if imp is not None:
-            if imp.source.startswith(SKIP_SOURCES) or imp.source in SKIP_SOURCES:
+            if not imp.source.startswith(self.prefixes):
                 return
         elif len(chain) == 1:
             if head not in self.b.local_functions and head not in self.options.wrapper_names:
                 return
-        elif head not in self.b.local_objects and head != "this":
+        elif head not in self.b.local_objects:
             return
         if len(chain) == 1 and head.startswith("use") and head[3:4].isupper():
             return  # React hooks are never invoke wrappers
+        if head in self.options.wrapper_names and imp is None:
+            self._candidate(call, callee, prefix, chain)
+            return
+        self.pending.append((call, callee, prefix, chain))
+
+    def _candidate(self, call: Node, callee: Node, prefix: str | None, chain: list[str]) -> None:
+        imp = self.b.imports.get(chain[0])
         args = call_args(call)
         use, typed_array = ctx.result_use(call, prefix, self.fc)
         reps, _ = ctx.repetitions(call, self.fc)
