@@ -77,10 +77,12 @@ def applies(project: Project, site: InvokeSite) -> bool:
     """Shared with floating-invoke, which yields to this rule where both would fire."""
     if site.command is None or not discarded_completely(site):
         return False
-    if site.typed_unit:
-        return True
     defs = project.definitions(site.command)
-    return bool(defs) and all(returns_unit(d) for d in defs)
+    if defs:
+        # The Rust signature decides: tauri-specta also types `Result<(), E>` as Promise<null> when it
+        # throws errors, and a command that can fail is not a notification.
+        return all(returns_unit(d) for d in defs)
+    return site.typed_unit
 
 
 def discarded_completely(site: InvokeSite) -> bool:

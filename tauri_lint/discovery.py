@@ -541,8 +541,64 @@ def _tauri_child(folder: str) -> str | None:
     return next((n for n in names if _is_tauri_dir(n)), None)
 
 
+_BUILD_DIRS = frozenset({"dist", "build", "out", ".output", "public", "www"})
+
+
+def _frontend_dist(tauri_dir: str) -> str | None:
+    """`build.frontendDist` of the Tauri config when it is a relative folder (not a URL)."""
+    value: object = None
+    json_conf = os.path.join(tauri_dir, "tauri.conf.json")
+    toml_conf = os.path.join(tauri_dir, "Tauri.toml")
+    if os.path.isfile(json_conf):
+        from tauri_lint.modules import load_jsonc
+
+        data = load_jsonc(json_conf)
+        build = data.get("build") if isinstance(data, dict) else None
+        if isinstance(build, dict):
+            value = build.get("frontendDist", build.get("distDir"))  # distDir: Tauri v1
+    elif os.path.isfile(toml_conf):
+        try:
+            import tomllib
+        except ImportError:  # Python < 3.11
+            import tomli as tomllib  # type: ignore[no-redef]
+        try:
+            with open(toml_conf, "rb") as f:
+                build = tomllib.load(f).get("build")
+        except (OSError, ValueError):
+            build = None
+        if isinstance(build, dict):
+            value = build.get("frontend-dist", build.get("frontendDist"))
+    if not isinstance(value, str) or "://" in value or not value.strip():
+        return None
+    return os.path.normpath(os.path.join(tauri_dir, value))
+
+
+def _root_from_dist(tauri_dir: str) -> str | None:
+    """The frontend of a monorepo app, found through where it builds to: `../../apps/desktop/build` →
+    apps/desktop; `../../dist/apps/client` (an Nx-style dist tree) → apps/client."""
+    dist = _frontend_dist(tauri_dir)
+    if dist is None:
+        return None
+    parts = dist.split(os.sep)
+    candidates = [dist]
+    candidates += [os.sep.join(parts[:i] + parts[i + 1 :]) for i, part in enumerate(parts) if part in _BUILD_DIRS]
+    for candidate in candidates:
+        folder = candidate
+        # the dist folder itself may not exist yet: look at it and up to two folders above
+        for _ in range(3):
+            if os.path.isdir(folder) and _has_package_json(folder) and folder not in _TOO_WIDE:
+                if os.path.basename(folder) not in _BUILD_DIRS:
+                    return folder
+            folder = os.path.dirname(folder)
+    return None
+
+
 def _project_root(tauri_dir: str) -> str:
-    """Nearest folder at or above the tauri dir holding package.json; else the tauri dir's parent."""
+    """The frontend folder: where `build.frontendDist` points into, else the nearest folder at or above
+    the tauri dir holding package.json, else the tauri dir's parent."""
+    from_dist = _root_from_dist(tauri_dir)
+    if from_dist is not None:
+        return from_dist
     parent = os.path.dirname(tauri_dir)
     if _has_package_json(tauri_dir) and not _has_package_json(parent):
         return tauri_dir

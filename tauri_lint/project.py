@@ -85,7 +85,12 @@ class Project:
             found = [c for c in self.commands if c.name == name and c.crate_dir not in self.plugin_crates]
             return found or [c for c in self.commands if c.name == name and self._registered_anywhere(c)]
         crates = {d for d, p in self.plugin_crates.items() if p == namespace}
-        return [c for c in self.commands if c.name == name and c.crate_dir in crates]
+        listed = name in self.registered.get(namespace, {})
+        return [
+            c
+            for c in self.commands
+            if c.name == name and (c.crate_dir in crates or (listed and c.crate_dir not in self.plugin_crates))
+        ]
 
     def _registered_anywhere(self, cmd: Command) -> bool:
         return any(cmd.name in names for names in self.registered.values())
@@ -100,6 +105,9 @@ class Project:
     def command_of(self, cmd: Command) -> str:
         """The string JS invokes to reach `cmd`."""
         plugin = self.plugin_crates.get(cmd.crate_dir)
+        if plugin is None and cmd.name not in self.registered.get(APP, {}):
+            # a plugin defined inside the app crate: its list names the command
+            plugin = next((p for p, names in self.registered.items() if p != APP and cmd.name in names), None)
         return f"plugin:{plugin}|{cmd.name}" if plugin else cmd.name
 
     def is_requested(self, path: str) -> bool:
@@ -175,8 +183,11 @@ def _build_rust(project: Project) -> None:
         crate = _crate_dir(path, crate_cache)
         prefix = _file_module(path, crate)
         for plugin in facts.plugins:
-            project.plugin_crates.setdefault(crate, plugin.name)
             project.plugins_defined.add(plugin.name)
+            # A plugin built inside the app crate registers its own list on its builder; the crate's
+            # other commands and lists stay the app's.
+            if crate != project.tauri_dir:
+                project.plugin_crates.setdefault(crate, plugin.name)
         for cmd in facts.commands:
             params = cmd.params
             if injected:
@@ -195,19 +206,27 @@ def _build_rust(project: Project) -> None:
     # Registrations: lists passed to .invoke_handler on a plugin builder belong to that plugin; any
     # other list belongs to the plugin of its crate if the crate defines one, else to the app.
     in_calls: set[tuple[str, int, int]] = set()
+    unfollowed: set[str] = set()  # namespaces with an .invoke_handler(...) argument we could not follow
     for call in project.handler_calls:
         namespace = call.builder[len("plugin:") :] if call.builder.startswith("plugin:") else APP
         if not call.complete:
-            project.registrations_complete = False
+            unfollowed.add(namespace)
         for lst in call.lists:
             in_calls.add(_list_key(lst))
             _register(project, namespace, lst)
+    loose: set[str] = set()
     for path in sorted(project.rust):
         crate = _crate_dir(path, crate_cache)
         for lst in project.rust[path].handler_lists:
             if _list_key(lst) in in_calls:
                 continue
-            _register(project, project.plugin_crates.get(crate, APP), lst)
+            namespace = project.plugin_crates.get(crate, APP)
+            loose.add(namespace)
+            _register(project, namespace, lst)
+    # `.invoke_handler(handlers())` with the generate_handler! inside a helper fn: the argument cannot
+    # be followed, but the list is there. Only an argument with no list anywhere leaves us blind.
+    if unfollowed - loose:
+        project.registrations_complete = False
     by_fn: dict[str, list[Command]] = {}
     for cmd in project.commands:
         by_fn.setdefault(cmd.fn_name, []).append(cmd)
@@ -463,7 +482,7 @@ def _derive(cand: CallCandidate, w: WrapperDef, site: InvokeSite) -> WrapperDef 
         return None
     return WrapperDef(
         name=enc.name,
-        kind=WrapperKind.BINDINGS if w.kind == WrapperKind.BINDINGS else WrapperKind.TYPED,
+        kind=WrapperKind.TYPED,  # the project's own function, even when it wraps generated bindings
         span=enc.span,
         exported=enc.exported,
         command=site.command,

@@ -245,8 +245,7 @@ def arrow_target(arrow: Node, fc: FileContext) -> ArrowTarget:
             return ArrowTarget.SVELTE_HANDLER if spot.framework == "svelte" else ArrowTarget.EVENT_LISTENER
         return ArrowTarget.OTHER
     if parent.type == "assignment_expression":
-        chain = member_chain(parent.child_by_field_name("left"))
-        if chain and chain[-1].startswith("on") and len(chain) > 1:
+        if _handler_property(parent.child_by_field_name("left")) is not None:
             return ArrowTarget.EVENT_LISTENER
         return ArrowTarget.OTHER
     if parent.type == "arguments" and parent.parent is not None:
@@ -258,6 +257,15 @@ def arrow_target(arrow: Node, fc: FileContext) -> ArrowTarget:
         if name in TIMERS:
             return ArrowTarget.TIMER
     return ArrowTarget.OTHER
+
+
+def _handler_property(left: Node | None) -> str | None:
+    """`el.onclick` / `document.querySelector("#x").onclick` (an assignment target) → "onclick"."""
+    left = unwrap(left)
+    if left is None or left.type != "member_expression":
+        return None
+    prop = text(left.child_by_field_name("property"))
+    return prop if prop.startswith("on") and len(prop) > 2 else None
 
 
 def _jsx_event(attr: Node) -> str | None:
@@ -492,10 +500,10 @@ def _callback(fn: Node, call: Node, fc: FileContext) -> tuple[list[Repetition], 
         if spot is not None:
             return [Repetition(RepeatKind.EVENT, spot.event, fc.index.span(spot.start, spot.end))], False  # type: ignore[arg-type]
     if parent is not None and parent.type == "assignment_expression":
-        chain = member_chain(parent.child_by_field_name("left"))
-        if chain and len(chain) > 1 and chain[-1].startswith("on") and len(chain[-1]) > 2:
+        prop = _handler_property(parent.child_by_field_name("left"))
+        if prop is not None:
             span = fc.index.span(parent.start_byte, parent.end_byte)
-            return [Repetition(RepeatKind.EVENT, chain[-1][2:].lower(), span)], False  # type: ignore[arg-type]
+            return [Repetition(RepeatKind.EVENT, prop[2:].lower(), span)], False  # type: ignore[arg-type]
     name = function_name(fn)
     named = fc.named_contexts()
     if name is not None and name in named:
@@ -582,12 +590,12 @@ def collect_named(
         if target:
             add(target, Repetition(RepeatKind.EVENT, event, fc.index.span(attr.start_byte, attr.end_byte)))  # type: ignore[arg-type]
     for assign in assigns:
-        chain = member_chain(assign.child_by_field_name("left"))
-        if chain and len(chain) > 1 and chain[-1].startswith("on") and len(chain[-1]) > 2:
+        prop = _handler_property(assign.child_by_field_name("left"))
+        if prop is not None:
             target = _callee_name(assign.child_by_field_name("right"))
             if target:
                 span = fc.index.span(assign.start_byte, assign.end_byte)
-                add(target, Repetition(RepeatKind.EVENT, chain[-1][2:].lower(), span))  # type: ignore[arg-type]
+                add(target, Repetition(RepeatKind.EVENT, prop[2:].lower(), span))  # type: ignore[arg-type]
     for spot in fc.handlers:
         stmt = root.named_descendant_for_byte_range(spot.start, spot.end)
         while stmt is not None and stmt.type != "expression_statement" and stmt.parent is not None:

@@ -555,8 +555,8 @@ class _Extractor:
         while parent is not None and parent.type in TRANSPARENT:
             parent = parent.parent
         if fn.type == "method_definition" or (parent is not None and parent.type == "pair"):
-            holder = fn.parent if fn.type == "method_definition" else parent
-            holder = holder.parent if holder is not None else None  # object / class_body
+            holder = fn if fn.type == "method_definition" else parent  # its parent: object / class_body
+            holder = holder.parent if holder is not None else None
             if holder is None:
                 return None
             if holder.type == "class_body":
