@@ -14,8 +14,9 @@ also runs on the main thread, so each call blocks the UI as well.
 Not reported: a function merely created in a loop that runs later (a click handler built in `.map()`),
 `setTimeout` one-shots, a `requestAnimationFrame` callback that does not re-schedule itself, loops with a
 small literal bound (`i < 3`, up to 20) or over a small literal array (up to 8 elements), an invoke
-followed directly by `break`/`return`, and an invoke under an equality test on the loop item (it runs
-for one match at most).
+followed directly by `break`/`return`, an invoke under an equality test on the loop item (it runs
+for one match at most), and, inside a timer or event handler, an invoke under an equality test or a
+`switch` case (it runs once that state is reached, not on every tick).
 
 ## Example
 ```ts
@@ -119,6 +120,8 @@ def _hot(rep: Repetition, options: RuleOptions) -> bool:
         if rep.equality_guard:
             return False
         return rep.bound is None or rep.bound > options.max_array_length
+    if rep.equality_guard:
+        return False  # `if (status === "done")` inside a timer or handler: runs once that state is reached
     if kind == RepeatKind.INTERVAL:
         return True
     if kind == RepeatKind.ANIMATION_FRAME:

@@ -16,7 +16,10 @@ effect twice in development, so the leak shows up at once.
 
 Not reported at module top level or in a once-per-page handler (`DOMContentLoaded`, `load`), nor when
 the unlisten function is kept and called on cleanup, returned to the caller, or handed to something
-else that owns it.
+else that owns it. `once()` removes itself when its event fires, so a dropped `once()` is reported only
+inside a component lifecycle (where remounts pile them up before the event comes), and never for
+Tauri's own window events (`tauri://created`, `tauri://error`, ...), as in the documented window-creation
+pattern.
 
 ## Example
 ```tsx
@@ -108,6 +111,10 @@ def _finding(listener: Listener) -> tuple[str, str] | None:
     life = listener.lifecycle
     if life in (Lifecycle.MODULE, Lifecycle.ONCE_PER_PAGE):
         return None
+    if listener.api == "once" and (life not in COMPONENT_LIFECYCLES or _self_settling(listener.event)):
+        # once() removes itself when its event fires; only a component that remounts before that
+        # piles them up. Window lifecycle events (the documented `tauri://created` pattern) always fire.
+        return None
     event = f'"{listener.event}"' if listener.event is not None else "…"
     fmt = {"api": listener.api, "event": event, "where": WHERE.get(life, "")}
     if listener.fate == ListenerFate.DROPPED:
@@ -117,6 +124,10 @@ def _finding(listener: Listener) -> tuple[str, str] | None:
     if listener.fate == ListenerFate.THEN_ASSIGNED and life in COMPONENT_LIFECYCLES:
         return MESSAGES["race"].format(**fmt), RACE_HELP
     return None
+
+
+def _self_settling(event: str | None) -> bool:
+    return event is not None and event.startswith("tauri://")
 
 
 def check(project: Project, options: RuleOptions) -> Iterator[Diagnostic]:

@@ -84,6 +84,20 @@ HOOK_SOURCES: dict[str, dict[str, str]] = {
 }
 
 
+# Hooks used without an import: unplugin-auto-import (Vue), Svelte 5 runes, `React.useEffect`.
+GLOBAL_HOOKS: dict[str, str] = {
+    "useEffect": "react-effect",
+    "useLayoutEffect": "react-effect",
+    "onMounted": "vue-mounted",
+    "onUnmounted": "vue-cleanup",
+    "onBeforeUnmount": "vue-cleanup",
+    "$effect": "svelte-mount",
+    "onDestroy": "svelte-cleanup",
+    "createEffect": "solid",
+    "onCleanup": "solid-cleanup",
+}
+
+
 @dataclass(slots=True)
 class Bindings:
     kinds: dict[str, str] = field(default_factory=dict)
@@ -98,6 +112,13 @@ class Bindings:
     exported: set[str] = field(default_factory=set)
     default_export: str | None = None
     invoke_aliases: set[str] = field(default_factory=set)  # local names bound to invoke itself
+
+    def add_global_hooks(self, svelte: bool) -> None:
+        """Hooks reachable without an import, unless the name is imported or declared otherwise."""
+        hooks = dict(GLOBAL_HOOKS, onMount="svelte-mount" if svelte else "solid")
+        for name, kind in hooks.items():
+            if name not in self.imports and name not in self.local_functions and name not in self.kinds:
+                self.hooks.setdefault(name, kind)
 
     def kind_of(self, node: Node | None) -> str | None:
         """The Tauri meaning of an expression, if it has one."""

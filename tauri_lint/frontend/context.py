@@ -344,6 +344,8 @@ def _loop(loop: Node, below: Node, call: Node, fc: FileContext) -> Repetition | 
         cond = unwrap(loop.child_by_field_name("condition"))
         infinite = cond is not None and text(cond) in ("true", "1", "!0")
     exits, guarded = _guards(call, loop, loop_vars)
+    if not infinite and loop.type in ("while_statement", "do_statement") and _drains(loop):
+        exits = True  # `while (pending) { const r = pending; pending = null; ... }`: a coalescing loop
     return Repetition(
         RepeatKind.LOOP,
         detail,
@@ -353,6 +355,23 @@ def _loop(loop: Node, below: Node, call: Node, fc: FileContext) -> Repetition | 
         exits_after=exits,
         equality_guard=guarded,
     )
+
+
+def _drains(loop: Node) -> bool:
+    """A while loop over a variable it resets at the top of its body runs once per pending request
+    that arrived meanwhile, not once per item of a collection."""
+    cond = unwrap(loop.child_by_field_name("condition"))
+    body = loop.child_by_field_name("body")
+    if cond is None or body is None or cond.type not in ("identifier", "member_expression"):
+        return False
+    name = text(cond)
+    for stmt in body.named_children[:3]:
+        expr = stmt.named_children[0] if stmt.type == "expression_statement" and stmt.named_child_count else None
+        if expr is not None and expr.type == "assignment_expression":
+            left, right = expr.child_by_field_name("left"), expr.child_by_field_name("right")
+            if text(left) == name and text(right) in ("null", "undefined", "false", "0"):
+                return True
+    return False
 
 
 def _for_bound(cond: Node, fc: FileContext) -> int | None:
@@ -410,6 +429,8 @@ def _guards(call: Node, top: Node, loop_vars: set[str]) -> tuple[bool, bool]:
             stmt is None and parent.id == top.id
         ):
             stmt = node
+        elif stmt is None and parent.type == "if_statement" and field_of(parent, node) == "consequence":
+            stmt = node  # `if (x) return invoke(...)` without braces
         if parent.type == "if_statement" and field_of(parent, node) == "consequence" and loop_vars:
             if _equality_on(parent.child_by_field_name("condition"), loop_vars):
                 guarded = True
@@ -443,8 +464,46 @@ def _equality_on(cond: Node | None, names: set[str]) -> bool:
     return False
 
 
+_ONE_SHOT_KINDS = frozenset({RepeatKind.INTERVAL, RepeatKind.ANIMATION_FRAME, RepeatKind.EVENT})
+
+
 def _callback(fn: Node, call: Node, fc: FileContext) -> tuple[list[Repetition], bool]:
-    """Classify a function boundary on the way up: is it a callback that repeats? keep walking?"""
+    """Classify a function boundary on the way up: is it a callback that repeats? keep walking?
+
+    In a timer or event callback, a call under an equality test (`if (status === "done")`, a `case`)
+    runs when that state is reached, not on every tick: the repetition records it as guarded.
+    """
+    reps, keep_going = _callback_kind(fn, call, fc)
+    if reps and any(r.kind in _ONE_SHOT_KINDS for r in reps) and _conditional(call, fn):
+        reps = [replace(r, equality_guard=True) if r.kind in _ONE_SHOT_KINDS else r for r in reps]
+    return reps, keep_going
+
+
+def _conditional(call: Node, top: Node) -> bool:
+    node = call
+    while node.parent is not None and node.id != top.id:
+        parent = node.parent
+        if parent.type == "switch_case":
+            return True
+        if parent.type == "if_statement" and field_of(parent, node) in ("consequence", "alternative"):
+            if _has_equality(parent.child_by_field_name("condition")):
+                return True
+        node = parent
+    return False
+
+
+def _has_equality(cond: Node | None) -> bool:
+    stack = [cond] if cond is not None else []
+    while stack:
+        n = stack.pop()
+        if n.type == "binary_expression" and text(n.child_by_field_name("operator")) in ("===", "=="):
+            return True
+        if n.type in ("binary_expression", "parenthesized_expression", "unary_expression"):
+            stack.extend(n.named_children)
+    return False
+
+
+def _callback_kind(fn: Node, call: Node, fc: FileContext) -> tuple[list[Repetition], bool]:
     parent = fn.parent
     while parent is not None and parent.type in TRANSPARENT:
         parent = parent.parent
@@ -603,8 +662,23 @@ def collect_named(
                 break
             stmt = stmt.parent
         target = _callee_name(stmt) if stmt is not None else None
+        if target is None and stmt is not None and spot.framework in ("vue", "html"):
+            target = _statement_call(stmt)
         if target:
             add(target, Repetition(RepeatKind.EVENT, spot.event, fc.index.span(spot.start, spot.end)))  # type: ignore[arg-type]
+
+
+def _statement_call(node: Node) -> str | None:
+    """`@scroll="onScroll($event)"`: a Vue / HTML handler is a statement, so calling a script function
+    there runs it on every event (unlike a Svelte `{f()}` expression, which runs once at render)."""
+    if node.type == "expression_statement" and node.named_child_count:
+        node = node.named_children[0]
+    call = unwrap(node)
+    if call is None or call.type != "call_expression":
+        return None
+    callee, prefix = call_function(call)
+    chain = member_chain(callee)
+    return chain[0] if prefix is None and chain and len(chain) == 1 else None
 
 
 def _callee_name(node: Node | None) -> str | None:
@@ -659,6 +733,8 @@ def lifecycle(call: Node, fc: FileContext) -> tuple[Lifecycle, Node | None]:
                 chain = member_chain(callee)
                 name = chain[-1] if chain else ""
                 hook = fc.bindings.hooks.get(chain[0]) if chain and len(chain) == 1 else None
+                if chain and len(chain) == 2 and chain[0] == "React" and name in ("useEffect", "useLayoutEffect"):
+                    hook = "react-effect"
                 if chain and chain[0] == "$effect":
                     hook = "svelte-mount"
                 if hook in HOOK_LIFECYCLES:

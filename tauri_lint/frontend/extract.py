@@ -27,6 +27,7 @@ from tauri_lint.frontend.syntax import (
 )
 from tauri_lint.model import (
     Args,
+    ArrowTarget,
     CallCandidate,
     ChannelCreation,
     CommandRef,
@@ -286,6 +287,7 @@ class _Extractor:
                     b.local_objects.add(text(name))
                     if decl is not stmt:
                         b.exported.add(text(name))
+        b.add_global_hooks(svelte=self.facts.path.endswith(".svelte"))
         f = self.facts
         f.imports.extend(b.imports.values())
         for name, table in b.tables.items():
@@ -687,6 +689,9 @@ class _Extractor:
 
     def _fate(self, call: Node, use: ResultUse) -> tuple[ListenerFate, str | None]:
         """What becomes of the unlisten function, and the name it is kept under."""
+        if use.use == Use.ARROW_BODY and use.arrow_target in (None, ArrowTarget.OTHER):
+            # `(cb) => listen(name, cb)`: the arrow hands the promise to its caller
+            return ListenerFate.RETURNED, None
         if use.use in (Use.STATEMENT, Use.VOID, Use.ARROW_BODY) and not use.chain:
             return ListenerFate.DROPPED, None
         if use.chain:
@@ -710,9 +715,19 @@ class _Extractor:
                 if use.use == Use.AWAITED and _awaited_statement(call):
                     return ListenerFate.DROPPED, None
                 return ListenerFate.UNKNOWN, None
-            if target in self.called:
+            scope = _declaring_function(call)
+            if scope is not None:
+                # a local (`const un = ...` in a function): only that function's code can reach it, so
+                # another effect's `un()` in the same file does not count
+                inside = [c for c in self.get("call") if scope.start_byte <= c.start_byte < scope.end_byte]
+                called, passed = _uses(inside, target)
+                passed = passed or _returned_somewhere(scope, target)
+            else:
+                called = target in self.called
+                passed = target in self.passed or _returned_somewhere(self.root, target)
+            if called:
                 return ListenerFate.CALLED, target
-            if target in self.passed or _returned_somewhere(self.root, target):
+            if passed:
                 return ListenerFate.UNKNOWN, target
             return ListenerFate.STORED_NEVER_CALLED, target
         return ListenerFate.UNKNOWN, None
@@ -789,6 +804,31 @@ def _assigned_name(call: Node) -> str | None:
         return None
     chain = member_chain(target)
     return ".".join(chain) if chain else None
+
+
+def _declaring_function(call: Node) -> Node | None:
+    """The function holding `const un = (await) listen(...)`, when the call's value declares a local."""
+    parent = call.parent
+    while parent is not None and (parent.type in TRANSPARENT or parent.type == "await_expression"):
+        parent = parent.parent
+    if parent is None or parent.type != "variable_declarator":
+        return None
+    return _innermost_function(parent)
+
+
+def _uses(calls: list[Node], name: str) -> tuple[bool, bool]:
+    """Among `calls`: is `name` called (`un()`, `un.then(...)`), is it passed to a call."""
+    called = passed = False
+    for call in calls:
+        callee, _ = call_function(call)
+        if callee is not None and callee.type == "await_expression" and callee.named_child_count:
+            callee = unwrap(callee.named_children[0])
+        chain = member_chain(callee) or []
+        if ".".join(chain) == name or (chain[-1:] in (["then"], ["finally"]) and ".".join(chain[:-1]) == name):
+            called = True
+        if any(".".join(member_chain(a) or []) == name for a in call_args(call)):
+            passed = True
+    return called, passed
 
 
 def _awaited_statement(call: Node) -> bool:

@@ -1,0 +1,1 @@
+"""Benchmark tooling: a synthetic Tauri monorepo generator (generate.py) and the benchmark (run.py)."""
