@@ -557,10 +557,10 @@ def _frontend_dist(tauri_dir: str) -> str | None:
         if isinstance(build, dict):
             value = build.get("frontendDist", build.get("distDir"))  # distDir: Tauri v1
     elif os.path.isfile(toml_conf):
-        try:
+        if sys.version_info >= (3, 11):
             import tomllib
-        except ImportError:  # Python < 3.11
-            import tomli as tomllib  # type: ignore[no-redef]
+        else:
+            import tomli as tomllib
         try:
             with open(toml_conf, "rb") as f:
                 build = tomllib.load(f).get("build")

@@ -7,6 +7,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
+from multiprocessing.context import BaseContext
 
 from tauri_lint.cache import FactsCache, open_cache
 from tauri_lint.diagnostics import Diagnostic, Severity
@@ -188,7 +189,7 @@ def _run_extraction(
     return out
 
 
-def _context() -> object:
+def _context() -> BaseContext:
     import multiprocessing
 
     # fork shares the already-imported grammars with the workers; elsewhere use the default

@@ -24,6 +24,7 @@ from tauri_lint.model import (
     Listener,
     Note,
     RustFacts,
+    Span,
     Via,
     WrapperDef,
     WrapperKind,
@@ -304,20 +305,25 @@ def _build_frontend(project: Project, options: RuleOptions) -> None:
         for cand in files[path].candidates:
             if cand.name == "<invoke>":
                 ref = cand.arg_refs[0] if cand.arg_refs else None
-                name = _fold(index, path, ref) if ref is not None else None
-                if name is not None:
-                    folded[_key(cand.span)] = name
+                folded_name = _fold(index, path, ref) if ref is not None else None
+                if folded_name is not None:
+                    folded[_key(cand.span)] = folded_name
             else:
                 pending.setdefault(path, []).append(cand)
 
     sites: list[InvokeSite] = []
     for path in sorted(files):
         for site in files[path].invokes:
-            name = folded.get(_key(site.span))
-            sites.append(replace(site, command=name) if name is not None and site.command is None else site)
+            command = folded.get(_key(site.span))
+            sites.append(replace(site, command=command) if command is not None and site.command is None else site)
         project.listeners.extend(files[path].listeners)
 
     # Wrapper calls: resolve, then let thin functions around wrapper calls become wrappers too.
+    by_fn: dict[tuple[str, int, int], list[CallCandidate]] = {}
+    for cands in pending.values():
+        for cand in cands:
+            if cand.enclosing is not None:
+                by_fn.setdefault(_key(cand.enclosing.span), []).append(cand)
     resolved: set[tuple[str, int, int]] = set()
     for _ in range(_MAX_ROUNDS):
         derived: list[tuple[str, WrapperDef]] = []
@@ -333,7 +339,7 @@ def _build_frontend(project: Project, options: RuleOptions) -> None:
                 site = _site_from_wrapper(index, path, cand, wrapper)
                 sites.append(site)
                 new = _derive(cand, wrapper, site)
-                if new is not None:
+                if new is not None and _ipc_calls(index, files[path], by_fn.get(_key(new.span), []), new) == 1:
                     derived.append((path, new))
         if not derived:
             break
@@ -343,14 +349,13 @@ def _build_frontend(project: Project, options: RuleOptions) -> None:
     project.wrappers = [w for defs in index.wrappers.values() for w in defs.values()]
 
 
-def _nowhere() -> object:
-    from tauri_lint.model import Span
-
+def _nowhere() -> Span:
+    """Where a wrapper named in the options is defined: nowhere in the project."""
     return Span("", 1, 1, 1, 1)
 
 
-def _key(span: object) -> tuple[str, int, int]:
-    return (span.path, span.line, span.col)  # type: ignore[attr-defined]
+def _key(span: Span) -> tuple[str, int, int]:
+    return (span.path, span.line, span.col)
 
 
 def _add_wrapper(index: _Index, path: str, w: WrapperDef) -> None:
@@ -471,6 +476,21 @@ def _site_from_wrapper(index: _Index, path: str, cand: CallCandidate, w: Wrapper
         typed_unit=w.typed_unit,
         args_checked_here=checked,
         wrapped_in_typed_array=cand.wrapped_in_typed_array,
+    )
+
+
+def _ipc_calls(index: _Index, facts: FrontendFacts, cands: list[CallCandidate], w: WrapperDef) -> int:
+    """How many invokes and wrapper calls the function of a would-be derived wrapper makes: a function
+    that calls several (`save() { await call("a"); await call("b") }`) has its own logic, it is not a
+    thin wrapper of the first."""
+    n = sum(1 for c in cands if _lookup_candidate(index, facts.path, c) is not None)
+    return n + sum(1 for s in facts.invokes if _within(s.span, w.span))
+
+
+def _within(inner: Span, outer: Span) -> bool:
+    return (outer.line, outer.col) <= (inner.line, inner.col) and (inner.end_line, inner.end_col) <= (
+        outer.end_line,
+        outer.end_col,
     )
 
 

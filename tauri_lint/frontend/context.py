@@ -26,7 +26,7 @@ from tauri_lint.frontend.syntax import (
     text,
     unwrap,
 )
-from tauri_lint.model import ArrowTarget, Lifecycle, RepeatKind, Repetition, ResultUse, Use
+from tauri_lint.model import ArrowTarget, Lifecycle, RepeatKind, Repetition, ResultUse, Span, Use
 from tauri_lint.text import LineIndex
 
 ITERATION_METHODS = frozenset(
@@ -89,7 +89,7 @@ class FileContext:
             loader()
         return self.named
 
-    def span(self, node: Node) -> object:
+    def span(self, node: Node) -> Span:
         return self.index.span(node.start_byte, node.end_byte)
 
     def handler_at(self, node: Node) -> TemplateSpot | None:
@@ -222,7 +222,7 @@ def _in_typed_array(node: Node) -> bool:
         return text(outer.child_by_field_name("constructor")) in TYPED_ARRAYS
     if outer.type == "call_expression":
         chain = member_chain(outer.child_by_field_name("function"))
-        return bool(chain) and len(chain) == 2 and chain[0] in TYPED_ARRAYS and chain[1] == "from"
+        return chain is not None and len(chain) == 2 and chain[0] in TYPED_ARRAYS and chain[1] == "from"
     return False
 
 
@@ -306,7 +306,7 @@ def repetitions(call: Node, fc: FileContext) -> tuple[tuple[Repetition, ...], No
         elif parent.type == "expression_statement":
             spot = fc.handler_at(parent)
             if spot is not None:
-                found.append(Repetition(RepeatKind.EVENT, spot.event, fc.index.span(spot.start, spot.end)))  # type: ignore[arg-type]
+                found.append(Repetition(RepeatKind.EVENT, spot.event, fc.index.span(spot.start, spot.end)))
                 return tuple(found), None
         node = parent
 
@@ -513,7 +513,7 @@ def _callback_kind(fn: Node, call: Node, fc: FileContext) -> tuple[list[Repetiti
         chain = member_chain(callee)
         name = chain[-1] if chain else ""
         args = call_args(outer)
-        index = next((i for i, a in enumerate(args) if unwrap(a) is not None and unwrap(a).id == fn.id), -1)  # type: ignore[union-attr]
+        index = next((i for i, a in enumerate(args) if (u := unwrap(a)) is not None and u.id == fn.id), -1)
         if name in ITERATION_METHODS and callee is not None and callee.type == "member_expression":
             is_from = name == "from"
             if (index == 0 and not is_from) or (is_from and index == 1):
@@ -524,54 +524,54 @@ def _callback_kind(fn: Node, call: Node, fc: FileContext) -> tuple[list[Repetiti
                 rep = Repetition(
                     RepeatKind.ITERATION,
                     name if not is_from else "Array.from",
-                    fc.index.span(prop.start_byte, prop.end_byte),  # type: ignore[arg-type]
+                    fc.index.span(prop.start_byte, prop.end_byte),
                     bound=fc.array_length(obj),
                     equality_guard=guarded,
                     exits_after=False,
                 )
                 del exits  # a return inside a callback ends one iteration, not the loop
                 return [rep], True
-        if index == 0 and name == "setInterval" and _is_global_call(chain):
+        if index == 0 and name == "setInterval" and _is_global_call(chain) and callee is not None:
             delay = _number(args[1]) if len(args) > 1 else None
-            span = fc.index.span(callee.start_byte, callee.end_byte)  # type: ignore[union-attr]
-            return [Repetition(RepeatKind.INTERVAL, "setInterval", span, interval_ms=delay)], False  # type: ignore[arg-type]
-        if index == 0 and name == "requestAnimationFrame" and _is_global_call(chain):
+            span = fc.index.span(callee.start_byte, callee.end_byte)
+            return [Repetition(RepeatKind.INTERVAL, "setInterval", span, interval_ms=delay)], False
+        if index == 0 and name == "requestAnimationFrame" and _is_global_call(chain) and callee is not None:
             own = function_name(fn)
-            span = fc.index.span(callee.start_byte, callee.end_byte)  # type: ignore[union-attr]
+            span = fc.index.span(callee.start_byte, callee.end_byte)
             again = own is not None and _calls_raf_with(fn, own)
             return [
                 Repetition(RepeatKind.ANIMATION_FRAME, "requestAnimationFrame", span, reschedules=again)
-            ], False  # type: ignore[arg-type]
+            ], False
         if index == 1 and name == "addEventListener" and args:
             event = string_value(args[0])
             if event:
                 span = fc.index.span(outer.start_byte, outer.end_byte)
-                return [Repetition(RepeatKind.EVENT, event.lower(), span)], False  # type: ignore[arg-type]
+                return [Repetition(RepeatKind.EVENT, event.lower(), span)], False
         return [], False
     if parent is not None and parent.type == "jsx_expression":
         attr = parent.parent
         event = _jsx_event(attr) if attr is not None and attr.type == "jsx_attribute" else None
         if event is not None and attr is not None:
-            return [Repetition(RepeatKind.EVENT, event, fc.index.span(attr.start_byte, attr.end_byte))], False  # type: ignore[arg-type]
+            return [Repetition(RepeatKind.EVENT, event, fc.index.span(attr.start_byte, attr.end_byte))], False
         return [], False
     if parent is not None and parent.type == "expression_statement":
         spot = fc.handler_at(parent)
         if spot is not None:
-            return [Repetition(RepeatKind.EVENT, spot.event, fc.index.span(spot.start, spot.end))], False  # type: ignore[arg-type]
+            return [Repetition(RepeatKind.EVENT, spot.event, fc.index.span(spot.start, spot.end))], False
     if parent is not None and parent.type == "assignment_expression":
-        prop = _handler_property(parent.child_by_field_name("left"))
-        if prop is not None:
+        handler = _handler_property(parent.child_by_field_name("left"))
+        if handler is not None:
             span = fc.index.span(parent.start_byte, parent.end_byte)
-            return [Repetition(RepeatKind.EVENT, prop[2:].lower(), span)], False  # type: ignore[arg-type]
-    name = function_name(fn)
+            return [Repetition(RepeatKind.EVENT, handler[2:].lower(), span)], False
+    own_name = function_name(fn)
     named = fc.named_contexts()
-    if name is not None and name in named:
-        return list(named[name]), False
+    if own_name is not None and own_name in named:
+        return list(named[own_name]), False
     return [], False
 
 
 def _is_global_call(chain: list[str] | None) -> bool:
-    return bool(chain) and (len(chain) == 1 or chain[0] in ("window", "globalThis", "self"))  # type: ignore[arg-type]
+    return chain is not None and (len(chain) == 1 or chain[0] in ("window", "globalThis", "self"))
 
 
 def _number(node: Node | None) -> int | None:
@@ -620,7 +620,7 @@ def collect_named(
             target = _callee_name(args[0])
             if target:
                 delay = _number(args[1]) if len(args) > 1 else None
-                add(target, Repetition(RepeatKind.INTERVAL, "setInterval", span, interval_ms=delay))  # type: ignore[arg-type]
+                add(target, Repetition(RepeatKind.INTERVAL, "setInterval", span, interval_ms=delay))
         elif name == "requestAnimationFrame" and args and _is_global_call(chain):
             target = _callee_name(args[0])
             if target:
@@ -628,18 +628,18 @@ def collect_named(
                 add(
                     target,
                     Repetition(RepeatKind.ANIMATION_FRAME, "requestAnimationFrame", span, reschedules=again),
-                )  # type: ignore[arg-type]
+                )
         elif name == "addEventListener" and len(args) >= 2:
             event = string_value(args[0])
             target = _callee_name(args[1])
             if event and target:
-                add(target, Repetition(RepeatKind.EVENT, event.lower(), span))  # type: ignore[arg-type]
+                add(target, Repetition(RepeatKind.EVENT, event.lower(), span))
         elif name in ITERATION_METHODS and name != "from" and args and callee is not None:
             if callee.type == "member_expression":
                 target = _callee_name(args[0])
                 if target:
                     bound = fc.array_length(callee.child_by_field_name("object"))
-                    add(target, Repetition(RepeatKind.ITERATION, name, span, bound=bound))  # type: ignore[arg-type]
+                    add(target, Repetition(RepeatKind.ITERATION, name, span, bound=bound))
     for attr in jsx:
         event = _jsx_event(attr)
         value = attr.named_children[-1] if attr.named_child_count > 1 else None
@@ -647,14 +647,14 @@ def collect_named(
             continue
         target = _callee_name(value.named_children[0])
         if target:
-            add(target, Repetition(RepeatKind.EVENT, event, fc.index.span(attr.start_byte, attr.end_byte)))  # type: ignore[arg-type]
+            add(target, Repetition(RepeatKind.EVENT, event, fc.index.span(attr.start_byte, attr.end_byte)))
     for assign in assigns:
         prop = _handler_property(assign.child_by_field_name("left"))
         if prop is not None:
             target = _callee_name(assign.child_by_field_name("right"))
             if target:
                 span = fc.index.span(assign.start_byte, assign.end_byte)
-                add(target, Repetition(RepeatKind.EVENT, prop[2:].lower(), span))  # type: ignore[arg-type]
+                add(target, Repetition(RepeatKind.EVENT, prop[2:].lower(), span))
     for spot in fc.handlers:
         stmt = root.named_descendant_for_byte_range(spot.start, spot.end)
         while stmt is not None and stmt.type != "expression_statement" and stmt.parent is not None:
@@ -662,23 +662,8 @@ def collect_named(
                 break
             stmt = stmt.parent
         target = _callee_name(stmt) if stmt is not None else None
-        if target is None and stmt is not None and spot.framework in ("vue", "html"):
-            target = _statement_call(stmt)
         if target:
-            add(target, Repetition(RepeatKind.EVENT, spot.event, fc.index.span(spot.start, spot.end)))  # type: ignore[arg-type]
-
-
-def _statement_call(node: Node) -> str | None:
-    """`@scroll="onScroll($event)"`: a Vue / HTML handler is a statement, so calling a script function
-    there runs it on every event (unlike a Svelte `{f()}` expression, which runs once at render)."""
-    if node.type == "expression_statement" and node.named_child_count:
-        node = node.named_children[0]
-    call = unwrap(node)
-    if call is None or call.type != "call_expression":
-        return None
-    callee, prefix = call_function(call)
-    chain = member_chain(callee)
-    return chain[0] if prefix is None and chain and len(chain) == 1 else None
+            add(target, Repetition(RepeatKind.EVENT, spot.event, fc.index.span(spot.start, spot.end)))
 
 
 def _callee_name(node: Node | None) -> str | None:
@@ -738,7 +723,7 @@ def lifecycle(call: Node, fc: FileContext) -> tuple[Lifecycle, Node | None]:
                 if chain and chain[0] == "$effect":
                     hook = "svelte-mount"
                 if hook in HOOK_LIFECYCLES:
-                    return HOOK_LIFECYCLES[hook], parent  # type: ignore[index]
+                    return HOOK_LIFECYCLES[hook], parent
                 if name == "addEventListener":
                     args = call_args(host)
                     if args and string_value(args[0]) in ONCE_PER_PAGE_EVENTS:

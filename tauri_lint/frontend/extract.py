@@ -43,6 +43,7 @@ from tauri_lint.model import (
     ListenerFate,
     NameBuilder,
     ResultUse,
+    Span,
     Use,
     Via,
     WrapperDef,
@@ -290,10 +291,10 @@ class _Extractor:
         b.add_global_hooks(svelte=self.facts.path.endswith(".svelte"))
         f = self.facts
         f.imports.extend(b.imports.values())
-        for name, table in b.tables.items():
-            f.tables.append(ConstTable(name, tuple(table.items()), name in b.exported))
-        for name, (prefix, suffix) in b.builders.items():
-            f.builders.append(NameBuilder(name, prefix, suffix, name in b.exported))
+        for table_name, table in b.tables.items():
+            f.tables.append(ConstTable(table_name, tuple(table.items()), table_name in b.exported))
+        for builder_name, (prefix, suffix) in b.builders.items():
+            f.builders.append(NameBuilder(builder_name, prefix, suffix, builder_name in b.exported))
 
     def _export(self, node: Node) -> None:
         source = string_value(node.child_by_field_name("source"))
@@ -367,7 +368,7 @@ class _Extractor:
         elif kind is None:
             self._maybe_candidate(call, callee, prefix)
 
-    def _span(self, node: Node) -> object:
+    def _span(self, node: Node) -> Span:
         return self.index.span(node.start_byte, node.end_byte)
 
     # ------------------------------------------------------------------------------------------
@@ -432,15 +433,15 @@ class _Extractor:
                     spans.append(self.index.span(target.start_byte, target.end_byte))
                 elif prop.type == "spread_element":
                     open_ = True
-            return Args("object", tuple(keys), tuple(spans), open_, span)  # type: ignore[arg-type]
+            return Args("object", tuple(keys), tuple(spans), open_, span)
         if (
             node.type == "new_expression"
             and text(node.child_by_field_name("constructor")) in RAW_CONSTRUCTORS
         ):
-            return Args("raw", span=span)  # type: ignore[arg-type]
+            return Args("raw", span=span)
         if node.type in ("undefined", "null"):
             return Args("none")
-        return Args("unknown", span=span)  # type: ignore[arg-type]
+        return Args("unknown", span=span)
 
     # ------------------------------------------------------------------------------------------
     def _invoke(self, call: Node, prefix: str | None) -> None:
@@ -449,7 +450,7 @@ class _Extractor:
         use, typed_array = ctx.result_use(call, prefix, self.fc)
         reps, boundary = ctx.repetitions(call, self.fc)
         site = InvokeSite(
-            span=self._span(call),  # type: ignore[arg-type]
+            span=self._span(call),
             command=ref.literal if ref is not None else None,
             via=Via.DIRECT,
             args=self.args_of(args[1]) if len(args) > 1 else Args("none"),
@@ -508,7 +509,7 @@ class _Extractor:
         reps, _ = ctx.repetitions(call, self.fc)
         self.facts.candidates.append(
             CallCandidate(
-                span=self._span(call),  # type: ignore[arg-type]
+                span=self._span(call),
                 name=".".join(chain),
                 import_source=imp.source if imp is not None else None,
                 imported_name=imp.imported if imp is not None else None,
@@ -540,7 +541,7 @@ class _Extractor:
         return EnclosingFn(
             name=name,
             exported=exported,
-            span=self._span(fn),  # type: ignore[arg-type]
+            span=self._span(fn),
             params=tuple(param_names(fn)),
             propagates=propagates,
             handles_rejection=handles,
@@ -613,7 +614,7 @@ class _Extractor:
                     WrapperDef(
                         name=name,
                         kind=WrapperKind.PASSTHROUGH,
-                        span=span,  # type: ignore[arg-type]
+                        span=span,
                         exported=exported,
                         cmd_param=params.index(text(first)),
                         args_param=args_param,
@@ -631,7 +632,7 @@ class _Extractor:
                 WrapperDef(
                     name=name,
                     kind=WrapperKind.BINDINGS if bindings else WrapperKind.TYPED,
-                    span=span,  # type: ignore[arg-type]
+                    span=span,
                     exported=exported,
                     command=site.command,
                     args=site.args,
@@ -659,7 +660,7 @@ class _Extractor:
         event_arg = args[0] if args else None
         self.facts.listeners.append(
             Listener(
-                span=self._span(call),  # type: ignore[arg-type]
+                span=self._span(call),
                 event=string_value(event_arg),
                 api=api,
                 fate=fate,

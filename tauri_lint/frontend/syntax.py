@@ -63,11 +63,13 @@ def parser(tsx: bool) -> Parser:
 
 @lru_cache(maxsize=2)
 def query(tsx: bool) -> Query:
-    return Query(language(tsx), _QUERY_COMMON + (_QUERY_JSX if tsx else ""))
+    compiled: Query = Query(language(tsx), _QUERY_COMMON + (_QUERY_JSX if tsx else ""))
+    return compiled
 
 
 def captures(root: Node, tsx: bool) -> dict[str, list[Node]]:
-    return QueryCursor(query(tsx)).captures(root)
+    found: dict[str, list[Node]] = QueryCursor(query(tsx)).captures(root)
+    return found
 
 
 def text(node: Node | None) -> str:
