@@ -80,6 +80,8 @@ def _finding(cmd: Command) -> tuple[str, str] | None:
         if fact.kind == "base64":
             return MESSAGES["base64"].format(name=cmd.name, call=fact.detail), HELP["string"]
     for fact in cmd.body:
+        if not fact.reaches_return:
+            continue  # the file is read, but what the command returns is something else
         if (fact.kind in FILE_READS and "to_string" in fact.detail) or fact.kind == "from-utf8-read":
             return MESSAGES["file"].format(name=cmd.name, call=fact.detail), HELP["string"]
     return None

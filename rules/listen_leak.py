@@ -18,8 +18,7 @@ Not reported at module top level or in a once-per-page handler (`DOMContentLoade
 the unlisten function is kept and called on cleanup, returned to the caller, or handed to something
 else that owns it. `once()` removes itself when its event fires, so a dropped `once()` is reported only
 inside a component lifecycle (where remounts pile them up before the event comes), and never for
-Tauri's own window events (`tauri://created`, `tauri://error`, ...), as in the documented window-creation
-pattern.
+the window-creation events `tauri://created` and `tauri://error`, as in the documented pattern.
 
 ## Example
 ```tsx
@@ -126,8 +125,13 @@ def _finding(listener: Listener) -> tuple[str, str] | None:
     return None
 
 
+# A new window or webview emits exactly one of these, right after it is built (Tauri's documented
+# `webview.once("tauri://created", ...)` pattern).
+SETTLING_EVENTS = frozenset({"tauri://created", "tauri://error", "tauri://webview-created"})
+
+
 def _self_settling(event: str | None) -> bool:
-    return event is not None and event.startswith("tauri://")
+    return event in SETTLING_EVENTS
 
 
 def check(project: Project, options: RuleOptions) -> Iterator[Diagnostic]:

@@ -5,7 +5,8 @@ builder replaces.
 ## Why is this bad?
 A builder keeps only the last handler it was given. Every command registered in the earlier call fails
 at run time with `Command <name> not found`, although it is plainly listed in `generate_handler!`.
-Calls under different `#[cfg(...)]` attributes (a desktop and a mobile handler) are not reported.
+Calls under different `#[cfg(...)]` attributes (a desktop and a mobile handler), or in different
+branches of one `if`/`match`, are not reported.
 
 ## Example
 ```rust
@@ -91,7 +92,11 @@ def check(project: Project, options: RuleOptions) -> Iterator[Diagnostic]:
 
 
 def _same_config(a: InvokeHandlerCall, b: InvokeHandlerCall) -> bool:
-    """Two calls can both run only when neither is behind a cfg the other excludes."""
+    """Two calls can both run only when neither is behind a cfg the other excludes, and they are not in
+    different branches of one `if`/`match`."""
+    arms = dict(a.branches)
+    if any(at in arms and arms[at] != arm for at, arm in b.branches):
+        return False
     return a.cfg is None or b.cfg is None or a.cfg == b.cfg
 
 

@@ -13,7 +13,8 @@ common Tauri bugs, and the failure surfaces only when that code path runs.
 Not checked: Tauri's core plugins (`plugin:app|…`, `plugin:event|…`, `plugin:window|…`, …) and plugins
 that are not defined in this project (plugin crates from Cargo.toml, mobile plugins written in Kotlin or
 Swift). Nothing is reported when the Rust side could not be found or read completely, for example when
-the handler is built by a macro tauri-lint cannot read: it says nothing rather than guess.
+the handler is built by a macro tauri-lint cannot read: it says nothing rather than guess. A typed
+wrapper or binding with a wrong name is reported once, at its own `invoke`, not again at every caller.
 
 ## Example
 ```rust
@@ -87,6 +88,8 @@ def _check_site(project: Project, site: InvokeSite, options: RuleOptions) -> Dia
     command = site.command
     if command is None or command in options.known_commands:
         return None
+    if not site.args_checked_here:
+        return None  # a typed wrapper's or binding's call: reported once, at the wrapper's own invoke
     namespace, name = project.split(command)
     if namespace != APP:
         if namespace in CORE_PLUGINS or namespace in options.known_plugins:
@@ -105,7 +108,9 @@ def _check_site(project: Project, site: InvokeSite, options: RuleOptions) -> Dia
         message = MESSAGES["unregistered"].format(command=command, name=name)
     else:
         message = MESSAGES["unknown"].format(command=command, name=name)
-    suggestion = _suggest(name, registered)
+    # `#[tauri::command(rename = "fetchUser")] fn fetch_user`: JS must call the new name
+    renamed = [c.name for c in project.commands if c.fn_name == name != c.name and c.name in registered]
+    suggestion = renamed[0] if renamed else _suggest(name, registered)
     if defs:
         help_ = HELP["unregistered"].format(fn=defs[0].fn_name)
     elif suggestion:

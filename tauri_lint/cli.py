@@ -105,6 +105,7 @@ def _use_color(choice: str, output_file: str | None) -> bool:
 
 
 def _write(text: str, output_file: str | None) -> None:
+    text = _encodable(text)
     if output_file is None:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -113,6 +114,16 @@ def _write(text: str, output_file: str | None) -> None:
     os.makedirs(parent, exist_ok=True)
     with open(output_file, "w", encoding="utf-8", newline="\n") as fh:
         fh.write(text)
+
+
+def _encodable(text: str) -> str:
+    """Lone surrogates (file names that are not UTF-8) as `\\udcff` escapes: never a crash, never a
+    report that is not valid UTF-8."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
 
 
 def _statistics(result: LintResult, output_format: str) -> str:

@@ -147,7 +147,8 @@ def _extract(
     extracted = _run_extraction(todo, options, aliases, jobs, progress, total - len(todo), total)
     for path, facts, stamp, digest in extracted:
         done[path] = facts
-        if cache is not None:
+        # a contained crash is not a fact of the file: retry it next run rather than replay it forever
+        if cache is not None and not any(n.message.startswith(INTERNAL) for n in facts.notes):
             cache.store(path, facts, stamp, digest)
     if cache is not None:
         cache.prune(set(paths))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Span:
     path: str
     line: int
@@ -57,7 +57,7 @@ class ArrowTarget(str, Enum):
     OTHER = "other"  # an arrow passed elsewhere (.map, a helper): its return may well be used
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ResultUse:
     use: Use
     # Promise methods chained on the call, outermost last: ("then", "catch").
@@ -77,7 +77,7 @@ class RepeatKind(str, Enum):
     EVENT = "event"  # a DOM event handler (detail = event name); the rule decides which are hot
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Repetition:
     """One enclosing construct that makes an invoke run many times."""
 
@@ -97,7 +97,7 @@ class Repetition:
     equality_guard: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Args:
     """The second argument of invoke (or what a wrapper passes as it)."""
 
@@ -108,7 +108,7 @@ class Args:
     span: Span | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class InvokeSite:
     span: Span  # the call expression
     command: str | None  # folded literal command name, None when unknown
@@ -129,7 +129,7 @@ class InvokeSite:
     wrapped_in_typed_array: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CommandRef:
     """A command name not yet folded: through a constant table or a name builder from another file."""
 
@@ -148,7 +148,7 @@ class WrapperKind(str, Enum):
     BINDINGS = "bindings"  # tauri-specta: commands.getUser(id) → TAURI_INVOKE("get_user", {id})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class WrapperDef:
     """A function in the project that forwards to invoke, so calls of it are invoke sites too."""
 
@@ -166,7 +166,7 @@ class WrapperDef:
     command_ref: CommandRef | None = None  # TYPED with a not-yet-folded name
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class EnclosingFn:
     """The named function a call sits in, so that a thin function around a wrapper call can become a
     wrapper itself (getUser() → call("get_user") → invoke(cmd))."""
@@ -181,7 +181,7 @@ class EnclosingFn:
     typed_unit: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CallCandidate:
     """A call of an imported or same-file function that may turn out to be a wrapper.
 
@@ -225,7 +225,7 @@ class Lifecycle(str, Enum):
     FUNCTION = "function"  # any other function: may be called again
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Listener:
     span: Span
     event: str | None
@@ -237,19 +237,19 @@ class Listener:
     cleanup_calls_unlisten: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class EmitSite:
     span: Span
     event: str | None
     api: str  # "emit" | "emitTo"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ChannelCreation:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ConstTable:
     """`export const TAURI_COMMAND = { X: "x" } as const` and one-line name builders."""
 
@@ -258,7 +258,7 @@ class ConstTable:
     exported: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class NameBuilder:
     """`const cmd = (c) => `plugin:jarvis|${c}``: folds a literal argument into a command name."""
 
@@ -268,14 +268,14 @@ class NameBuilder:
     exported: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ImportBinding:
     local: str
     source: str
     imported: str  # "default", "*" for namespaces, else the exported name
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Note:
     """Something the user should know that is not a finding (skipped file, parse trouble)."""
 
@@ -285,7 +285,7 @@ class Note:
     col: int = 1
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Comment:
     """A source comment, for suppressions. `text` includes the delimiters."""
 
@@ -295,7 +295,7 @@ class Comment:
     text: str
 
 
-@dataclass(slots=True)
+@dataclass
 class FrontendFacts:
     path: str
     invokes: list[InvokeSite] = field(default_factory=list)
@@ -329,7 +329,7 @@ class ReturnShape(str, Enum):
     OTHER = "other"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ReturnType:
     text: str  # the return type as written ("" for none)
     span: Span | None  # the return type in the source (None when there is none)
@@ -339,7 +339,7 @@ class ReturnType:
     success_text: str = ""  # the unwrapped success type as written
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Param:
     name: str  # as written, r#type kept
     type_text: str
@@ -351,16 +351,19 @@ class Param:
     span: Span | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class BodyFact:
     """Something a command body does that a rule cares about."""
 
     kind: str  # "blocking" | "whole-file-read" | "base64" | "emit-in-loop" | "window-build" | ...
     detail: str  # the call as written, e.g. "std::fs::read_to_string"
     span: Span
+    # For text reads: does the text flow (unchanged) to what the command returns? `first_line` reads
+    # a whole file but returns one line of it.
+    reaches_return: bool = True
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Command:
     name: str  # the name JS calls (after `rename`)
     fn_name: str
@@ -381,7 +384,7 @@ class Command:
         return not self.is_async and not self.async_option
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class HandlerEntry:
     name: str  # last path segment, generics dropped
     path: str  # the full path as written: "commands::files::read"
@@ -389,7 +392,7 @@ class HandlerEntry:
     cfg: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class HandlerList:
     """One `generate_handler![...]` or `collect_commands![...]` invocation."""
 
@@ -399,7 +402,7 @@ class HandlerList:
     complete: bool = True  # False when a macro/entry could not be read
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class InvokeHandlerCall:
     """One `.invoke_handler(...)` call, with the builder chain it belongs to."""
 
@@ -409,15 +412,18 @@ class InvokeHandlerCall:
     lists: tuple[HandlerList, ...]  # handler lists reached from the argument (direct or via a let)
     complete: bool = True  # False when the argument could not be followed to a handler list
     cfg: str | None = None  # #[cfg(...)] of the statements, fn and mods around the call
+    # The if/match branches around the call in its fn, as (if/match start byte, branch): two calls in
+    # different branches of one `if`/`match` never both run.
+    branches: tuple[tuple[int, int], ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class PluginDef:
     name: str  # tauri::plugin::Builder::new("NAME")
     span: Span
 
 
-@dataclass(slots=True)
+@dataclass
 class RustFacts:
     path: str
     commands: list[Command] = field(default_factory=list)

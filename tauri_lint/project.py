@@ -25,6 +25,7 @@ from tauri_lint.model import (
     Note,
     RustFacts,
     Span,
+    Use,
     Via,
     WrapperDef,
     WrapperKind,
@@ -42,6 +43,7 @@ CORE_PLUGINS = frozenset(
     {"app", "event", "image", "menu", "path", "resources", "tray", "webview", "window", "__TAURI_CHANNEL__"}
 )
 _MAX_ROUNDS = 3
+_SpanKey = tuple[str, int, int]  # (path, line, col)
 _MAX_REEXPORT_DEPTH = 6
 
 
@@ -66,6 +68,8 @@ class Project:
     registrations_complete: bool = True
     # crate dir → is it a plugin crate (defines `tauri::plugin::Builder::new`)
     plugin_crates: dict[str, str] = field(default_factory=dict)
+    # Rust file → (crate dir, module path of the file), to tell same-named fns of one crate apart
+    rust_modules: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
 
     # -- queries rules use ---------------------------------------------------------------------
     @property
@@ -84,14 +88,37 @@ class Project:
         namespace, name = self.split(command)
         if namespace == APP:
             found = [c for c in self.commands if c.name == name and c.crate_dir not in self.plugin_crates]
-            return found or [c for c in self.commands if c.name == name and self._registered_anywhere(c)]
+            found = found or [c for c in self.commands if c.name == name and self._registered_anywhere(c)]
+            return self._as_registered(namespace, name, found)
         crates = {d for d, p in self.plugin_crates.items() if p == namespace}
         listed = name in self.registered.get(namespace, {})
-        return [
+        found = [
             c
             for c in self.commands
-            if c.name == name and (c.crate_dir in crates or (listed and c.crate_dir not in self.plugin_crates))
+            if c.name == name
+            and (c.crate_dir in crates or (listed and c.crate_dir not in self.plugin_crates))
         ]
+        return self._as_registered(namespace, name, found)
+
+    def _as_registered(self, namespace: str, name: str, found: list[Command]) -> list[Command]:
+        """Same-named fns in different modules (the app's `ping` and an in-crate plugin's `ping`): keep
+        those the namespace's handler entries name, by module path. Unresolvable entries keep all."""
+        if len({(c.crate_dir, c.module_path) for c in found}) < 2:
+            return found
+        wanted = {self._entry_module(e) for e in self.registered.get(namespace, {}).get(name, [])}
+        return [c for c in found if (c.crate_dir, c.module_path) in wanted] or found
+
+    def _entry_module(self, entry: HandlerEntry) -> tuple[str, tuple[str, ...]]:
+        """(crate dir, module path) of the fn a `generate_handler!` entry names, read from where it is
+        written: `files::read` in src/lib.rs → ("files",); `crate::`, `self::`, `super::` understood."""
+        crate, base = self.rust_modules.get(entry.span.path, ("", ()))
+        segs = entry.path.split("::")[:-1]
+        if segs[:1] == ["crate"]:
+            return crate, tuple(segs[1:])
+        while segs[:1] in (["self"], ["super"]):
+            base = base[:-1] if segs[0] == "super" else base
+            segs = segs[1:]
+        return crate, base + tuple(segs)
 
     def _registered_anywhere(self, cmd: Command) -> bool:
         return any(cmd.name in names for names in self.registered.values())
@@ -109,6 +136,15 @@ class Project:
         if plugin is None and cmd.name not in self.registered.get(APP, {}):
             # a plugin defined inside the app crate: its list names the command
             plugin = next((p for p, names in self.registered.items() if p != APP and cmd.name in names), None)
+        elif plugin is None:
+            # the app registers this name, but this fn may be an in-crate plugin's namesake
+            here = (cmd.crate_dir, cmd.module_path)
+            owners = [
+                ns
+                for ns, names in self.registered.items()
+                if any(self._entry_module(e) == here for e in names.get(cmd.name, []))
+            ]
+            plugin = owners[0] if owners and APP not in owners else None
         return f"plugin:{plugin}|{cmd.name}" if plugin else cmd.name
 
     def is_requested(self, path: str) -> bool:
@@ -183,6 +219,7 @@ def _build_rust(project: Project) -> None:
         facts = project.rust[path]
         crate = _crate_dir(path, crate_cache)
         prefix = _file_module(path, crate)
+        project.rust_modules[path] = (crate, prefix)
         for plugin in facts.plugins:
             project.plugins_defined.add(plugin.name)
             # A plugin built inside the app crate registers its own list on its builder; the crate's
@@ -319,7 +356,7 @@ def _build_frontend(project: Project, options: RuleOptions) -> None:
         project.listeners.extend(files[path].listeners)
 
     # Wrapper calls: resolve, then let thin functions around wrapper calls become wrappers too.
-    by_fn: dict[tuple[str, int, int], list[CallCandidate]] = {}
+    by_fn: dict[_SpanKey, list[CallCandidate]] = {}
     for cands in pending.values():
         for cand in cands:
             if cand.enclosing is not None:
@@ -339,7 +376,7 @@ def _build_frontend(project: Project, options: RuleOptions) -> None:
                 site = _site_from_wrapper(index, path, cand, wrapper)
                 sites.append(site)
                 new = _derive(cand, wrapper, site)
-                if new is not None and _ipc_calls(index, files[path], by_fn.get(_key(new.span), []), new) == 1:
+                if new is not None and (cand.result.use != Use.AWAITED or _alone(files[path], by_fn, new)):
                     derived.append((path, new))
         if not derived:
             break
@@ -479,12 +516,11 @@ def _site_from_wrapper(index: _Index, path: str, cand: CallCandidate, w: Wrapper
     )
 
 
-def _ipc_calls(index: _Index, facts: FrontendFacts, cands: list[CallCandidate], w: WrapperDef) -> int:
-    """How many invokes and wrapper calls the function of a would-be derived wrapper makes: a function
-    that calls several (`save() { await call("a"); await call("b") }`) has its own logic, it is not a
-    thin wrapper of the first."""
-    n = sum(1 for c in cands if _lookup_candidate(index, facts.path, c) is not None)
-    return n + sum(1 for s in facts.invokes if _within(s.span, w.span))
+def _alone(facts: FrontendFacts, by_fn: dict[_SpanKey, list[CallCandidate]], w: WrapperDef) -> bool:
+    """A function that awaits a wrapper call gives back that call's promise only when it makes no other
+    call: `async save() { await call("a"); await call("b") }` has its own logic, it wraps neither."""
+    others = len(by_fn.get(_key(w.span), [])) - 1
+    return others == 0 and not any(_within(s.span, w.span) for s in facts.invokes)
 
 
 def _within(inner: Span, outer: Span) -> bool:

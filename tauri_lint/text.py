@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from tauri_lint.model import Span
 
 BOM = b"\xef\xbb\xbf"
+_CONTINUATION = re.compile(rb"[\x80-\xbf]")
 
 
 def decode(data: bytes) -> str:
@@ -28,7 +30,7 @@ class LineIndex:
     lines holding non-ASCII text. A leading BOM is not counted. CRLF line ends are ordinary line ends.
     """
 
-    __slots__ = ("_bom", "_data", "_starts", "path")
+    __slots__ = ("_bom", "_data", "_rows", "_starts", "path")
 
     def __init__(self, path: str, data: bytes) -> None:
         self.path = path
@@ -41,6 +43,7 @@ class LineIndex:
             starts.append(i + 1)
             i = find(b"\n", i + 1)
         self._starts = starts
+        self._rows: dict[int, list[int] | bool] = {}  # line start → continuation bytes (_continuations)
 
     @property
     def line_count(self) -> int:
@@ -53,12 +56,27 @@ class LineIndex:
         start = self._starts[row]
         if row == 0 and self._bom and offset >= self._bom:
             start = self._bom
-        chunk = self._data[start:offset]
-        if chunk.isascii():
-            col = len(chunk)
+        conts = self._rows.get(start)
+        if conts is None:
+            conts = self._rows[start] = self._continuations(start, row)
+        if conts is False:  # invalid UTF-8 on this line: count as decode() does
+            col = len(self._data[start:offset].decode("utf-8", errors="replace"))
         else:
-            col = len(chunk.decode("utf-8", errors="replace"))
+            col = offset - start - bisect_right(conts, offset - 1)
         return row + 1, col + 1
+
+    def _continuations(self, start: int, row: int) -> list[int] | bool:
+        """Offsets of UTF-8 continuation bytes on a row (which do not start a character), or False when
+        the row is not valid UTF-8. Computed once per row, so a long line costs O(log n) per lookup."""
+        end = self._starts[row + 1] if row + 1 < len(self._starts) else len(self._data)
+        line = self._data[start:end]
+        if line.isascii():
+            return []
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+        return [start + m.start() for m in _CONTINUATION.finditer(line)]
 
     def span(self, start: int, end: int) -> Span:
         line, col = self.position(start)

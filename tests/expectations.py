@@ -1,7 +1,8 @@
 """Inline expectations, as semgrep and clippy write them: a comment on the offending line.
 
 `// warning: [invoke-in-hot-loop]` (TS/JS/Rust) or `<!-- error: [rule-a, rule-b] -->` (markup) says that
-line gets exactly these findings at this severity. In rule docs the rule is implied: `// warning`.
+line gets exactly these findings at this severity; `// error: [a] warning: [b]` mixes severities. In rule
+docs the rule is implied: `// warning`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from collections.abc import Iterable
 
 from tauri_lint.diagnostics import Diagnostic
 
-MARK = re.compile(r"(?://|<!--)\s*(error|warning|note)(?::\s*\[([^\]]*)\])?\s*(?:-->)?\s*$")
+# One or more `severity: [rules]` groups in the comment that ends the line.
+MARK = re.compile(r"(?://|<!--)\s*((?:(?:error|warning|note)(?::\s*\[[^\]]*\])?\s*)+)(?:-->)?\s*$")
+GROUP = re.compile(r"(error|warning|note)(?::\s*\[([^\]]*)\])?")
 SOURCE_SUFFIXES = (
     ".ts",
     ".tsx",
@@ -38,11 +41,11 @@ def expectations_in(path: str, rel: str, default_rule: str | None = None) -> set
             m = MARK.search(line.rstrip("\r\n"))
             if m is None:
                 continue
-            severity, rules = m.group(1), m.group(2)
-            names = [r.strip() for r in rules.split(",")] if rules else [default_rule]
-            for name in names:
-                if name:
-                    found.add((rel, number, name, severity))
+            for severity, rules in GROUP.findall(m.group(1)):
+                names = [r.strip() for r in rules.split(",")] if rules else [default_rule]
+                for name in names:
+                    if name:
+                        found.add((rel, number, name, severity))
     return found
 
 

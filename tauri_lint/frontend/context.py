@@ -507,6 +507,8 @@ def _callback_kind(fn: Node, call: Node, fc: FileContext) -> tuple[list[Repetiti
     parent = fn.parent
     while parent is not None and parent.type in TRANSPARENT:
         parent = parent.parent
+    if parent is not None and parent.type == "call_expression" and _is_callee(parent, fn):
+        return [], True  # `(async () => { ... })()` runs where it is written: keep walking
     if parent is not None and parent.type == "arguments" and parent.parent is not None:
         outer = parent.parent
         callee, _ = call_function(outer)
@@ -712,6 +714,9 @@ def lifecycle(call: Node, fc: FileContext) -> tuple[Lifecycle, Node | None]:
             outer = parent.parent
             while outer is not None and outer.type in TRANSPARENT:
                 outer = outer.parent
+            if outer is not None and outer.type == "call_expression" and _is_callee(outer, parent):
+                node = parent  # `(async () => { ... })()` runs right where it is written
+                continue
             if outer is not None and outer.type == "arguments" and outer.parent is not None:
                 host = outer.parent
                 callee, _ = call_function(host)
@@ -738,6 +743,11 @@ def lifecycle(call: Node, fc: FileContext) -> tuple[Lifecycle, Node | None]:
                     return Lifecycle.ONCE_PER_PAGE, parent
             return Lifecycle.FUNCTION, parent
         node = parent
+
+
+def _is_callee(call: Node, fn: Node) -> bool:
+    callee, _ = call_function(call)
+    return callee is not None and callee.id == fn.id
 
 
 def returned_cleanup(hook_fn: Node) -> Node | None:

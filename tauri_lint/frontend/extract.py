@@ -364,12 +364,19 @@ class _Extractor:
         elif kind in ("emit", "emitTo"):
             args = call_args(call)
             event_arg = args[1] if kind == "emitTo" and len(args) > 1 else (args[0] if args else None)
-            self.facts.emits.append(EmitSite(self._span(call), string_value(event_arg), kind))
+            self.facts.emits.append(EmitSite(self._call_span(call, prefix), string_value(event_arg), kind))
         elif kind is None:
             self._maybe_candidate(call, callee, prefix)
 
     def _span(self, node: Node) -> Span:
         return self.index.span(node.start_byte, node.end_byte)
+
+    def _call_span(self, call: Node, prefix: str | None) -> Span:
+        """The call without the operator the grammar folded into it (`await invoke<T>(x)`, see
+        syntax.call_function): it starts where it would without the type arguments."""
+        fn = call.child_by_field_name("function") if prefix is not None else None
+        inner = fn.named_children[-1] if fn is not None and fn.named_child_count else None
+        return self.index.span(inner.start_byte if inner is not None else call.start_byte, call.end_byte)
 
     # ------------------------------------------------------------------------------------------
     def command_ref(self, node: Node | None) -> CommandRef | None:
@@ -450,7 +457,7 @@ class _Extractor:
         use, typed_array = ctx.result_use(call, prefix, self.fc)
         reps, boundary = ctx.repetitions(call, self.fc)
         site = InvokeSite(
-            span=self._span(call),
+            span=self._call_span(call, prefix),
             command=ref.literal if ref is not None else None,
             via=Via.DIRECT,
             args=self.args_of(args[1]) if len(args) > 1 else Args("none"),
@@ -509,7 +516,7 @@ class _Extractor:
         reps, _ = ctx.repetitions(call, self.fc)
         self.facts.candidates.append(
             CallCandidate(
-                span=self._span(call),
+                span=self._call_span(call, prefix),
                 name=".".join(chain),
                 import_source=imp.source if imp is not None else None,
                 imported_name=imp.imported if imp is not None else None,
@@ -660,7 +667,7 @@ class _Extractor:
         event_arg = args[0] if args else None
         self.facts.listeners.append(
             Listener(
-                span=self._span(call),
+                span=self._call_span(call, prefix),
                 event=string_value(event_arg),
                 api=api,
                 fate=fate,
@@ -825,7 +832,8 @@ def _uses(calls: list[Node], name: str) -> tuple[bool, bool]:
         if callee is not None and callee.type == "await_expression" and callee.named_child_count:
             callee = unwrap(callee.named_children[0])
         chain = member_chain(callee) or []
-        if ".".join(chain) == name or (chain[-1:] in (["then"], ["finally"]) and ".".join(chain[:-1]) == name):
+        promise_method = chain[-1:] in (["then"], ["finally"])
+        if ".".join(chain) == name or (promise_method and ".".join(chain[:-1]) == name):
             called = True
         if any(".".join(member_chain(a) or []) == name for a in call_args(call)):
             passed = True

@@ -49,8 +49,9 @@ def pascal_case(rule_id: str) -> str:
 
 
 def uri_for(path: str, base: str) -> str:
-    """A relative URI reference: `/` separators, everything outside unreserved characters %-encoded."""
-    return quote(rel_path(path, base), safe="/")
+    """A relative URI reference: `/` separators, everything outside unreserved characters %-encoded (the
+    bytes of a file name that is not UTF-8 too)."""
+    return quote(rel_path(path, base), safe="/", errors="surrogateescape")
 
 
 def root_uri(base: str) -> str:

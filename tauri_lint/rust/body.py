@@ -8,7 +8,7 @@ and calls an unresolved `fs::read` without `.await` is reading synchronously.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tree_sitter import Node
 
@@ -104,6 +104,13 @@ _VALUE_WRAPPERS = frozenset(
 )
 
 
+# Methods that give back (nearly) the text they are called on: `text.trim().to_string()` is still the file.
+_SAME_TEXT = _VALUE_WRAPPERS | {"into", "to_string", "to_owned", "clone", "trim", "trim_end", "replace"}
+_PASS_THROUGH = frozenset(
+    {"try_expression", "await_expression", "parenthesized_expression", "reference_expression"}
+)
+
+
 @dataclass(frozen=True, slots=True)
 class _Ctx:
     in_loop: bool = False
@@ -124,8 +131,11 @@ class BodyScanner:
         self._facts: list[BodyFact] = []
         # Variables holding a std::process::Command (or a Child spawned from one).
         self._command_vars: set[str] = set()
+        self._body: Node | None = None
+        self._returned: tuple[set[int], set[str]] | None = None  # see _returned_values
 
     def scan(self, body: Node) -> tuple[BodyFact, ...]:
+        self._body = body
         stack: list[_Item] = [(body, "", _PLAIN)]
         while stack:
             node, parent_kind, ctx = stack.pop()
@@ -186,6 +196,7 @@ class BodyScanner:
             return None
         full = self._imports.resolve(segs)
         written = text(func)
+        before = len(self._facts)
         self._path_call(node.start_byte, node.end_byte, written, full, awaited, ctx)
         if (
             full[-2:-1] == ("String",)
@@ -193,6 +204,13 @@ class BodyScanner:
             and self._reads_file(node)
         ):
             self._add(FROM_UTF8_READ, written, node)
+        for i in range(before, len(self._facts)):  # text reads: is that text what the command returns?
+            fact = self._facts[i]
+            text_read = fact.kind == FROM_UTF8_READ or (
+                fact.kind == WHOLE_FILE_READ and full[-1] == "read_to_string"
+            )
+            if text_read and not self._reaches_return(node):
+                self._facts[i] = replace(self._facts[i], reaches_return=False)
         if full[-1] in _DEFERRING and _has_arguments(node):
             return _Ctx(ctx.in_loop, True)
         return None
@@ -326,6 +344,39 @@ class BodyScanner:
         else:
             self._command_vars.discard(text(pattern))  # shadowed by something else
 
+    def _reaches_return(self, node: Node) -> bool:
+        """Can the value of `node` be what the command returns? Directly (through `?`, `.await`, Ok/Some
+        and text-keeping methods) or through a `let name = ...` local that is returned."""
+        if self._body is None:
+            return True
+        if self._returned is None:
+            self._returned = _returned_values(self._body)
+        ids, names = self._returned
+        cur = node
+        for _ in range(16):
+            if cur.id in ids:
+                return True
+            parent = cur.parent
+            if parent is None:
+                return False
+            if parent.type in _PASS_THROUGH:
+                cur = parent
+            elif (
+                parent.type == "field_expression" and text(parent.child_by_field_name("field")) in _SAME_TEXT
+            ):
+                call = parent.parent
+                if call is None or call.type != "call_expression":
+                    return False
+                cur = call
+            elif parent.type == "arguments" and parent.parent is not None and _is_ok_or_some(parent.parent):
+                cur = parent.parent
+            elif parent.type == "let_declaration":
+                pattern = parent.child_by_field_name("pattern")
+                return pattern is not None and pattern.type == "identifier" and text(pattern) in names
+            else:
+                return False
+        return True
+
     def _reads_file(self, call: Node) -> bool:
         """`String::from_utf8(fs::read(p)?)`: the first argument, through `?`/`&`/`.unwrap()`, is a read."""
         args = call.child_by_field_name("arguments")
@@ -356,6 +407,74 @@ class BodyScanner:
             full = self._imports.resolve(segs)
             return full[-1] == "read" and (full[:-1] in _STD_FS or full[:-1] in _ASYNC_FS)
         return False
+
+
+def _is_ok_or_some(call: Node) -> bool:
+    func = call.child_by_field_name("function")
+    return call.type == "call_expression" and func is not None and text(func) in ("Ok", "Some")
+
+
+def _tail(block: Node | None) -> Node | None:
+    """The value a block ends with (no `;` after it)."""
+    if block is None or block.type != "block":
+        return None
+    kids = [c for c in block.named_children if c.type not in COMMENT_TYPES]
+    last = kids[-1] if kids else None
+    if last is not None and last.type == "expression_statement":
+        ends_with_semicolon = any(c.type == ";" for c in last.children)
+        return None if ends_with_semicolon or not last.named_child_count else last.named_children[0]
+    if last is None or last.type in ("let_declaration", "empty_statement") or last.type.endswith("_item"):
+        return None
+    return last
+
+
+def _returned_values(body: Node) -> tuple[set[int], set[str]]:
+    """What a fn body gives back: its tail and `return` values, followed through `?`, `.await`, Ok/Some,
+    text-keeping methods and if/match branches. Returns their node ids and the variable names among them."""
+    starts = [_tail(body)]
+    stack = [body]
+    while stack:  # `return x` anywhere, except inside closures (their returns are their own)
+        n = stack.pop()
+        if n.type == "return_expression" and n.named_child_count:
+            starts.append(n.named_children[0])
+        stack.extend(c for c in n.named_children if c.type not in _SKIP and c.type != "closure_expression")
+    ids: set[int] = set()
+    names: set[str] = set()
+    todo = [s for s in starts if s is not None]
+    while todo:
+        n = todo.pop()
+        if n.id in ids:
+            continue
+        ids.add(n.id)
+        kind = n.type
+        nxt: list[Node | None] = []
+        if kind == "identifier":
+            names.add(text(n))
+        elif kind in _PASS_THROUGH:
+            nxt = [n.named_children[-1] if n.named_child_count else None]
+        elif kind == "call_expression":
+            func = n.child_by_field_name("function")
+            args = n.child_by_field_name("arguments")
+            if _is_ok_or_some(n) and args is not None:
+                nxt = [next((c for c in args.named_children if c.type not in COMMENT_TYPES), None)]
+            elif (
+                func is not None
+                and func.type == "field_expression"
+                and text(func.child_by_field_name("field")) in _SAME_TEXT
+            ):
+                nxt = [func.child_by_field_name("value")]
+        elif kind == "block":
+            nxt = [_tail(n)]
+        elif kind == "if_expression":
+            nxt = [n.child_by_field_name("consequence"), n.child_by_field_name("alternative")]
+        elif kind in ("else_clause", "match_block"):
+            nxt = list(n.named_children)
+        elif kind == "match_expression":
+            nxt = [n.child_by_field_name("body")]
+        elif kind == "match_arm":
+            nxt = [n.child_by_field_name("value")]
+        todo.extend(c for c in nxt if c is not None)
+    return ids, names
 
 
 def _token_receiver(toks: list[Node], last: int) -> tuple[str | None, int]:

@@ -8,7 +8,7 @@ its tree-sitter node. Hits in comments and strings map to comment/string nodes a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tree_sitter import Node
 
@@ -173,9 +173,8 @@ class Registrations:
         builder, chain_id = self._builder_and_chain(receiver, chain, call_idx)
         span = self._span(start, call.end_byte)
         complete = complete and not call.has_error
-        self.handler_calls.append(
-            _make_call(span, builder, chain_id, lists, complete, _statement_cfg(chain, call_idx))
-        )
+        call_fact = _make_call(span, builder, chain_id, lists, complete, _statement_cfg(chain, call_idx))
+        self.handler_calls.append(replace(call_fact, branches=_branches(chain, call_idx)))
 
     def _token_invoke_handler(self, ident: Node) -> None:
         """`.invoke_handler(...)` among another macro's tokens: no tree to follow, lists only."""
@@ -393,6 +392,20 @@ def _make_call(
     span: Span, builder: str, chain_id: str, lists: tuple[HandlerList, ...], complete: bool, cfg: str | None
 ) -> InvokeHandlerCall:
     return InvokeHandlerCall(span, builder, chain_id, lists, complete, cfg=cfg)
+
+
+def _branches(chain: list[Node], idx: int) -> tuple[tuple[int, int], ...]:
+    """The if/else and match-arm branches enclosing chain[idx] inside its fn, outermost first."""
+    found: list[tuple[int, int]] = []
+    for i in range(idx, 0, -1):
+        parent, child = chain[i - 1], chain[i]
+        if parent.type == "function_item":
+            break
+        if parent.type == "if_expression" and child.type in ("block", "else_clause"):
+            found.append((parent.start_byte, 0 if child.type == "block" else 1))
+        elif parent.type == "match_block" and child.type == "match_arm":
+            found.append((parent.start_byte, child.start_byte))
+    return tuple(reversed(found))
 
 
 def _statement_cfg(chain: list[Node], idx: int) -> str | None:

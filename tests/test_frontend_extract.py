@@ -1,0 +1,1394 @@
+"""The frontend extractor's facts, pinned exactly: how invoke is reached, what happens to its promise,
+what repeats it, which wrappers forward to it, and what becomes of listen()'s unlisten function.
+
+Sources are inline (positions are easy to check against them) except the two wrapper modules under
+fixtures/frontend. Columns are 1-based characters; `end_col` is exclusive.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tauri_lint.frontend.extract import extract_frontend
+from tauri_lint.model import (
+    Args,
+    ArrowTarget,
+    CallCandidate,
+    ChannelCreation,
+    CommandRef,
+    ConstTable,
+    EmitSite,
+    EnclosingFn,
+    FrontendFacts,
+    ImportBinding,
+    InvokeSite,
+    Lifecycle,
+    Listener,
+    ListenerFate,
+    NameBuilder,
+    RepeatKind,
+    Repetition,
+    ResultUse,
+    Span,
+    Use,
+    Via,
+    WrapperDef,
+    WrapperKind,
+)
+
+FIXTURES = Path(__file__).parent / "fixtures" / "frontend"
+CORE = 'import { invoke } from "@tauri-apps/api/core";\n'
+
+
+def extract(source: str | bytes, path: str = "src/app.ts") -> FrontendFacts:
+    data = source.encode("utf-8") if isinstance(source, str) else source
+    return extract_frontend(path, data)
+
+
+def locate(source: str, needle: str, path: str, nth: int = 0) -> Span:
+    """The span of the nth occurrence of `needle` in `source` (no BOM, `\\n` or `\\r\\n` line ends)."""
+    start = -1
+    for _ in range(nth + 1):
+        start = source.index(needle, start + 1)
+    end = start + len(needle)
+
+    def position(offset: int) -> tuple[int, int]:
+        line = source.count("\n", 0, offset) + 1
+        return line, offset - (source.rfind("\n", 0, offset) + 1) + 1
+
+    return Span(path, *position(start), *position(end))
+
+
+def site_of(facts: FrontendFacts, command: str) -> InvokeSite:
+    found = [s for s in facts.invokes if s.command == command]
+    assert len(found) == 1, (command, facts.invokes)
+    return found[0]
+
+
+def wrapper_of(facts: FrontendFacts, name: str) -> WrapperDef:
+    found = [w for w in facts.wrappers if w.name == name]
+    assert len(found) == 1, (name, facts.wrappers)
+    return found[0]
+
+
+def listener_of(facts: FrontendFacts, event: str) -> Listener:
+    found = [li for li in facts.listeners if li.event == event]
+    assert len(found) == 1, (event, facts.listeners)
+    return found[0]
+
+
+def direct(span: Span, command: str | None, use: ResultUse, args: Args | None = None) -> InvokeSite:
+    return InvokeSite(span=span, command=command, via=Via.DIRECT, args=args or Args("none"), result=use)
+
+
+# --------------------------------------------------------------------------------------------------
+# 1. Every way code reaches Tauri's invoke, and look-alikes that are not Tauri
+# --------------------------------------------------------------------------------------------------
+
+# (header, setup lines inside the async function, the call expression)
+RECOGNISED: dict[str, tuple[str, str, str]] = {
+    "named": (CORE, "", 'invoke("ping")'),
+    "aliased": (
+        'import { invoke as TAURI_INVOKE } from "@tauri-apps/api/core";\n',
+        "",
+        'TAURI_INVOKE("ping")',
+    ),
+    "namespace": ('import * as core from "@tauri-apps/api/core";\n', "", 'core.invoke("ping")'),
+    "api-root-core": ('import { core } from "@tauri-apps/api";\n', "", 'core.invoke("ping")'),
+    "api-root-core-renamed": (
+        'import { core as tauriCore } from "@tauri-apps/api";\n',
+        "",
+        'tauriCore.invoke("ping")',
+    ),
+    "v1-tauri-module": ('import { invoke } from "@tauri-apps/api/tauri";\n', "", 'invoke("ping")'),
+    "v1-api-root": ('import { invoke } from "@tauri-apps/api";\n', "", 'invoke("ping")'),
+    "v1-api-root-tauri-namespace": ('import { tauri } from "@tauri-apps/api";\n', "", 'tauri.invoke("ping")'),
+    "v2-alpha-primitives": ('import { invoke } from "@tauri-apps/api/primitives";\n', "", 'invoke("ping")'),
+    "dynamic-destructured": (
+        "",
+        'const { invoke } = await import("@tauri-apps/api/core");\n',
+        'invoke("ping")',
+    ),
+    "dynamic-renamed": ("", 'const { invoke: ipc } = await import("@tauri-apps/api/core");\n', 'ipc("ping")'),
+    "dynamic-namespace": ("", 'const m = await import("@tauri-apps/api/core");\n', 'm.invoke("ping")'),
+    "global-core": ("", "", 'window.__TAURI__.core.invoke("ping")'),
+    "global-v1": ("", "", 'window.__TAURI__.invoke("ping")'),
+    "global-v1-tauri": ("", "", 'window.__TAURI__.tauri.invoke("ping")'),
+    "global-internals": ("", "", 'window.__TAURI_INTERNALS__.invoke("ping")'),
+    "global-this": ("", "", 'globalThis.__TAURI__.core.invoke("ping")'),
+    "global-subscript": ("", "", 'window["__TAURI__"]["core"].invoke("ping")'),
+    "global-destructured": ("const { invoke } = window.__TAURI__.core;\n", "", 'invoke("ping")'),
+    "global-destructured-renamed": ("const { invoke: send } = window.__TAURI__.core;\n", "", 'send("ping")'),
+    "global-optional-const": ("const invoke = window.__TAURI__?.core?.invoke;\n", "", 'invoke("ping")'),
+    "global-core-const": ("const tauriCore = window.__TAURI__.core;\n", "", 'tauriCore.invoke("ping")'),
+    "optional-chain": ("", "", 'window.__TAURI__?.core?.invoke("ping")'),
+    "non-null": ("", "", 'window.__TAURI__!.core!.invoke("ping")'),
+    "as-any-cast": ("", "", '(window as any).__TAURI__.core.invoke("ping")'),
+    "parenthesised": ("", "", '((window as any).__TAURI__.core).invoke("ping")'),
+    "cast-callee": (CORE, "", '(invoke as any)("ping")'),
+    "optional-call": (CORE, "", 'invoke?.("ping")'),
+}
+
+
+@pytest.mark.parametrize("form", sorted(RECOGNISED))
+def test_every_form_of_invoke_is_recognised(form: str) -> None:
+    header, setup, call = RECOGNISED[form]
+    source = f"{header}export async function run(): Promise<void> {{\n  {setup}  await {call};\n}}\n"
+    facts = extract(source)
+    span = locate(source, call, "src/app.ts")
+    assert facts.invokes == [direct(span, "ping", ResultUse(Use.AWAITED))]
+
+
+NOT_TAURI: dict[str, str] = {
+    "method-on-other-object": "export function run(ipc: Ipc) {\n  ipc.invoke('ping');\n}\n",
+    "electron-style-global": "window.electron.invoke('ping');\n",
+    "invoke-from-npm-package": "import { invoke } from 'electron-better-ipc';\ninvoke('ping');\n",
+    "namespace-from-npm-package": "import * as core from 'some-rpc/core';\ncore.invoke('ping');\n",
+    "local-function": "function invoke(cmd: string) {\n  return cmd;\n}\ninvoke('ping');\n",
+    "local-arrow": "const invoke = (cmd: string) => cmd;\ninvoke('ping');\n",
+    "local-object": "const core = { invoke(cmd: string) {} };\ncore.invoke('ping');\n",
+    "undeclared-free-name": "invoke('ping');\n",
+    "shadowing-window-object": "const window = { __TAURI__: { core: { invoke() {} } } };\n"
+    "window.__TAURI__.core.invoke('ping');\n",
+}
+
+
+@pytest.mark.parametrize("case", sorted(NOT_TAURI))
+def test_lookalikes_are_not_invoke(case: str) -> None:
+    facts = extract(NOT_TAURI[case])
+    assert facts.invokes == []
+    assert facts.candidates == []
+    assert facts.wrappers == []
+
+
+def test_invoke_imported_from_a_project_module_is_only_a_wrapper_candidate() -> None:
+    source = "import { invoke } from './ipc';\nexport async function run() {\n  await invoke('ping');\n}\n"
+    facts = extract(source)
+    assert facts.invokes == []
+    assert facts.candidates == [
+        CallCandidate(
+            span=Span("src/app.ts", 3, 9, 3, 23),
+            name="invoke",
+            import_source="./ipc",
+            imported_name="invoke",
+            arg_literals=("ping",),
+            arg_shapes=(Args("unknown", span=Span("src/app.ts", 3, 16, 3, 22)),),
+            result=ResultUse(Use.AWAITED),
+            enclosing=EnclosingFn(
+                name="run",
+                exported=True,
+                span=Span("src/app.ts", 2, 8, 4, 2),
+                params=(),
+                propagates=True,
+                handles_rejection=False,
+            ),
+            arg_refs=(None,),
+        )
+    ]
+    assert facts.imports == [ImportBinding("invoke", "./ipc", "invoke")]
+
+
+def test_tauri_import_bindings_are_recorded() -> None:
+    facts = extract(
+        'import { invoke as TAURI_INVOKE, Channel } from "@tauri-apps/api/core";\n'
+        'import * as event from "@tauri-apps/api/event";\n'
+    )
+    assert facts.imports == [
+        ImportBinding("TAURI_INVOKE", "@tauri-apps/api/core", "invoke"),
+        ImportBinding("Channel", "@tauri-apps/api/core", "Channel"),
+        ImportBinding("event", "@tauri-apps/api/event", "*"),
+    ]
+
+
+# --------------------------------------------------------------------------------------------------
+# 2. `await invoke<T>(x)`: tree-sitter folds the operator into the callee (tree-sitter-typescript#282)
+# --------------------------------------------------------------------------------------------------
+
+
+def test_await_and_void_with_type_arguments() -> None:
+    source = (
+        CORE
+        + "export async function run(name: string) {\n"
+        + "  const a = await invoke<string>(name);\n"
+        + '  void invoke<number>("voided");\n'
+        + '  typeof invoke<string>("type_of");\n'
+        + "  return a;\n"
+        + "}\n"
+    )
+    facts = extract(source)
+    path = "src/app.ts"
+    assert facts.invokes == [
+        # the span is the call itself, as it is without type arguments: not the folded operator
+        direct(Span(path, 3, 19, 3, 39), None, ResultUse(Use.AWAITED)),
+        direct(Span(path, 4, 8, 4, 32), "voided", ResultUse(Use.VOID)),
+        direct(Span(path, 5, 10, 5, 35), "type_of", ResultUse(Use.OTHER)),
+    ]
+
+
+def test_multi_line_type_arguments() -> None:
+    source = (
+        CORE
+        + "export async function run() {\n"
+        + "  const pending = invoke<{\n"
+        + "    a: string\n"
+        + "  }>(\n"
+        + '    "multi_line", { a: 1 });\n'
+        + "  const value = await invoke<{\n"
+        + "    b: number\n"
+        + "  }>(\n"
+        + '    "multi_line_awaited");\n'
+        + "  return [pending, value];\n"
+        + "}\n"
+    )
+    facts = extract(source)
+    path = "src/app.ts"
+    keys = Args("object", ("a",), (Span(path, 6, 21, 6, 22),), span=Span(path, 6, 19, 6, 27))
+    assert facts.invokes == [
+        direct(Span(path, 3, 19, 6, 28), "multi_line", ResultUse(Use.ASSIGNED), keys),
+        direct(Span(path, 7, 23, 10, 26), "multi_line_awaited", ResultUse(Use.AWAITED)),
+    ]
+    assert not facts.had_syntax_errors
+
+
+# --------------------------------------------------------------------------------------------------
+# 3. Wrappers
+# --------------------------------------------------------------------------------------------------
+
+
+def test_wrapper_kinds() -> None:
+    path = str(FIXTURES / "wrappers.ts")
+    data = (FIXTURES / "wrappers.ts").read_bytes()
+    facts = extract_frontend(path, data)
+    source = data.decode()
+
+    def sp(line: int, col: int, end_line: int, end_col: int) -> Span:
+        return Span(path, line, col, end_line, end_col)
+
+    def obj(text: str, *keys: str) -> Args:
+        """The object literal `text` (unique in the file) with these keys."""
+        whole = locate(source, text, path)
+        spans = []
+        for key in keys:
+            k = locate(text, key, path)  # within the literal, which sits on one line
+            spans.append(Span(path, whole.line, whole.col + k.col - 1, whole.line, whole.col + k.end_col - 1))
+        return Args("object", keys, tuple(spans), span=whole)
+
+    def typed(
+        name: str,
+        span: Span,
+        command: str,
+        args: Args,
+        exported: bool = True,
+        handles_rejection: bool = False,
+    ) -> WrapperDef:
+        return WrapperDef(
+            name, WrapperKind.TYPED, span, exported, command, args, handles_rejection=handles_rejection
+        )
+
+    def passthrough(name: str, span: Span, cmd: int, args: int, rejection: bool = False) -> WrapperDef:
+        return WrapperDef(
+            name,
+            WrapperKind.PASSTHROUGH,
+            span,
+            True,
+            cmd_param=cmd,
+            args_param=args,
+            handles_rejection=rejection,
+        )
+
+    expected = [
+        typed("getProfiles", sp(3, 8, 5, 2), "get_profiles", Args("none")),
+        typed("getSettings", sp(7, 28, 7, 82), "get_settings", obj("{ full: true }", "full")),
+        typed("saveSettings", sp(9, 8, 11, 2), "save_settings", obj("{ settings }", "settings")),
+        typed("profiles.rename", sp(14, 3, 16, 4), "rename_profile", obj("{ id, name }", "id", "name")),
+        typed("profiles.remove", sp(17, 11, 17, 59), "delete_profile", obj("{ id }", "id")),
+        # a static class method: callers write `Store.load(...)`
+        typed("Store.load", sp(21, 3, 23, 4), "store_load", obj("{ key }", "key")),
+        passthrough("call", sp(26, 8, 28, 2), 0, 1),
+        # try/catch around the forwarded invoke: rejections never reach safeCall's callers
+        passthrough("safeCall", sp(30, 8, 37, 2), 0, 1, rejection=True),
+        # the command is the second parameter, the args the third
+        passthrough("callWith", sp(39, 8, 41, 2), 1, 2),
+        # an RPC multiplexer: `cmd` travels inside the payload of the one real command "rpc"
+        typed("rpc", sp(43, 8, 45, 2), "rpc", obj("{ cmd, payload }", "cmd", "payload")),
+        typed("localOnly", sp(47, 1, 49, 2), "local_only", Args("none"), exported=False),
+        # the promise is dropped inside: its callers never see a rejection
+        typed("notify", sp(51, 8, 53, 2), "notify", Args("none"), handles_rejection=True),
+    ]
+    got = sorted(facts.wrappers, key=lambda w: (w.span.line, w.span.col))
+    assert got == expected
+    # twice() makes two invokes: a function with its own logic, not a wrapper (left out above)
+    assert "twice" not in {w.name for w in facts.wrappers}
+
+
+def test_tauri_specta_bindings() -> None:
+    path = str(FIXTURES / "bindings.ts")
+    facts = extract_frontend(path, (FIXTURES / "bindings.ts").read_bytes())
+
+    def sp(line: int, col: int, end_line: int, end_col: int) -> Span:
+        return Span(path, line, col, end_line, end_col)
+
+    got = sorted(facts.wrappers, key=lambda w: w.span.line)
+    assert got == [
+        WrapperDef(
+            "commands.greet",
+            WrapperKind.BINDINGS,
+            sp(5, 1, 7, 2),
+            True,
+            "greet",
+            Args("object", ("name",), (sp(6, 42, 6, 46),), span=sp(6, 40, 6, 48)),
+        ),
+        # the Result variant catches the rejection and returns it as a value
+        WrapperDef(
+            "commands.loadNote",
+            WrapperKind.BINDINGS,
+            sp(8, 1, 15, 2),
+            True,
+            "load_note",
+            Args("object", ("id",), (sp(10, 68, 10, 70),), span=sp(10, 66, 10, 72)),
+            handles_rejection=True,
+        ),
+        # Promise<null>: the command returns ()
+        WrapperDef(
+            "commands.clearNotes",
+            WrapperKind.BINDINGS,
+            sp(16, 1, 18, 2),
+            True,
+            "clear_notes",
+            Args("none"),
+            typed_unit=True,
+        ),
+    ]
+
+
+def test_wrapper_of_a_wrapper_is_a_candidate_with_its_enclosing_function() -> None:
+    source = (
+        'import { call } from "$lib/ipc";\n'
+        'export const getUser = (id: number) => call<User>("get_user", { id });\n'
+        "export async function removeUser(id: number) {\n"
+        "  try {\n"
+        '    await call("remove_user", { id });\n'
+        "  } catch {}\n"
+        "}\n"
+    )
+    facts = extract(source)
+    path = "src/app.ts"
+    assert facts.invokes == []
+    assert [
+        (c.name, c.import_source, c.imported_name, c.arg_literals, c.enclosing) for c in facts.candidates
+    ] == [
+        (
+            "call",
+            "$lib/ipc",
+            "call",
+            ("get_user", None),
+            EnclosingFn(
+                "getUser",
+                True,
+                locate(source, '(id: number) => call<User>("get_user", { id })', path),
+                ("id",),
+                propagates=True,
+                handles_rejection=False,
+            ),
+        ),
+        (
+            "call",
+            "$lib/ipc",
+            "call",
+            ("remove_user", None),
+            EnclosingFn(
+                "removeUser", True, Span(path, 3, 8, 7, 2), ("id",), propagates=True, handles_rejection=True
+            ),
+        ),
+    ]
+    assert facts.candidates[0].arg_shapes[1] == Args(
+        "object", ("id",), (locate(source, "id", path, nth=1),), span=locate(source, "{ id }", path)
+    )
+
+
+def test_command_names_through_tables_enums_constants_and_builders() -> None:
+    source = (
+        CORE
+        + 'import { Remote, REMOTE_TABLE, remoteName } from "./commands";\n'
+        + 'const TAURI_COMMAND = { OPEN: "open_file", SAVE: "save_file" } as const;\n'
+        + 'export enum Cmd { Ping = "ping", Quit = "quit_app" }\n'
+        + 'const NAME = "constant_name";\n'
+        + "const jarvis = (c: string) => `plugin:jarvis|${c}`;\n"
+        + "export function wrapped(c: string) {\n  return `x_${c}_y`;\n}\n"
+        + "export async function run() {\n"
+        + "  await invoke(TAURI_COMMAND.OPEN);\n"
+        + "  await invoke(Cmd.Quit);\n"
+        + "  await invoke(NAME);\n"
+        + '  await invoke(jarvis("listen"));\n'
+        + "  await invoke(Remote.Thing);\n"
+        + "  await invoke(REMOTE_TABLE.KEY);\n"
+        + '  await invoke(remoteName("wake"));\n'
+        + "}\n"
+    )
+    facts = extract(source)
+    assert [(s.span.line, s.command) for s in facts.invokes] == [
+        (11, "open_file"),
+        (12, "quit_app"),
+        (13, "constant_name"),
+        (14, "plugin:jarvis|listen"),
+        # imported from another file: folded by the project model
+        (15, None),
+        (16, None),
+        (17, None),
+    ]
+    refs = [(c.span.line, c.name, c.arg_refs) for c in facts.candidates if c.name == "<invoke>"]
+    assert refs == [
+        (15, "<invoke>", (CommandRef(table="Remote", key="Thing"),)),
+        (16, "<invoke>", (CommandRef(table="REMOTE_TABLE", key="KEY"),)),
+        (17, "<invoke>", (CommandRef(builder="remoteName", builder_arg="wake"),)),
+    ]
+    assert facts.tables == [
+        ConstTable("TAURI_COMMAND", (("OPEN", "open_file"), ("SAVE", "save_file")), exported=False),
+        ConstTable("Cmd", (("Ping", "ping"), ("Quit", "quit_app")), exported=True),
+    ]
+    # a block-bodied function declaration is not a one-line builder
+    assert facts.builders == [NameBuilder("jarvis", "plugin:jarvis|", "", exported=False)]
+
+
+def test_exported_tables_and_builders_for_other_files() -> None:
+    source = (
+        'export const COMMANDS = { LIST: "list_items" } as const;\n'
+        'export enum Plugin { Open = "plugin:fs|open" }\n'
+        "export const pluginCmd = (name: string) => { return `plugin:store|${name}`; };\n"
+    )
+    facts = extract(source)
+    assert facts.tables == [
+        ConstTable("COMMANDS", (("LIST", "list_items"),), exported=True),
+        ConstTable("Plugin", (("Open", "plugin:fs|open"),), exported=True),
+    ]
+    assert facts.builders == [NameBuilder("pluginCmd", "plugin:store|", "", exported=True)]
+
+
+def test_typed_wrapper_through_an_imported_table_keeps_the_reference() -> None:
+    source = CORE + 'import { Cmd } from "./commands";\nexport const openFile = () => invoke(Cmd.OpenFile);\n'
+    facts = extract(source)
+    assert facts.wrappers == [
+        WrapperDef(
+            "openFile",
+            WrapperKind.TYPED,
+            Span("src/app.ts", 3, 25, 3, 51),
+            True,
+            command=None,
+            args=Args("none"),
+            command_ref=CommandRef(table="Cmd", key="OpenFile"),
+        )
+    ]
+
+
+# --------------------------------------------------------------------------------------------------
+# 4. What happens to the promise
+# --------------------------------------------------------------------------------------------------
+
+USES = """import { invoke } from "@tauri-apps/api/core";
+class Cache { pending = invoke("field"); }
+export async function run(el: HTMLElement, helper: (p: unknown) => void, flag: boolean) {
+  await invoke("awaited");
+  const a = invoke("assigned");
+  let b; b = invoke("reassigned");
+  const o = { p: invoke("pair") };
+  helper(invoke("passed"));
+  await Promise.all([invoke("in_array"), invoke("in_array_2")]);
+  void invoke("voided");
+  invoke("statement");
+  if (await invoke("awaited_condition")) {}
+  if (invoke("condition")) {}
+  const s = `${invoke("template")}`;
+  const t = flag ? invoke("ternary") : null;
+  const u = flag && invoke("logical");
+  invoke("then").then((v) => console.log(v));
+  invoke("then_both").then(ok, (e) => console.error(e));
+  invoke("catch").catch(console.error);
+  invoke("finally").finally(done);
+  invoke("then_undefined").then(undefined, report);
+  invoke("then_catch").then(ok).catch(report);
+  await invoke("awaited_catch").catch(report);
+  const c = invoke("assigned_chain").then(ok);
+  el.addEventListener("click", () => invoke("listener"));
+  el.onclick = () => invoke("onclick_property");
+  setTimeout(() => invoke("timeout"), 10);
+  queueMicrotask(() => invoke("microtask"));
+  requestIdleCallback(() => invoke("idle"));
+  const all = [1, 2].map(() => invoke("map_arrow"));
+  const bytes = new Uint8Array(await invoke("bytes"));
+  const bytes2 = Uint8Array.from(await invoke("bytes_from"));
+  const buffer = new Uint8Array((await invoke("bytes_parenthesised")) as number[]);
+  return invoke("returned");
+}
+"""
+
+# command → (use, chain, handles_rejection, value_ignored_by_chain, arrow_target, wrapped_in_typed_array)
+USE_TABLE: dict[str, tuple[Use, tuple[str, ...], bool, bool, ArrowTarget | None, bool]] = {
+    "field": (Use.ASSIGNED, (), False, False, None, False),
+    "awaited": (Use.AWAITED, (), False, False, None, False),
+    "assigned": (Use.ASSIGNED, (), False, False, None, False),
+    "reassigned": (Use.ASSIGNED, (), False, False, None, False),
+    "pair": (Use.ASSIGNED, (), False, False, None, False),
+    "passed": (Use.PASSED, (), False, False, None, False),
+    "in_array": (Use.PASSED, (), False, False, None, False),
+    "in_array_2": (Use.PASSED, (), False, False, None, False),
+    "voided": (Use.VOID, (), False, False, None, False),
+    "statement": (Use.STATEMENT, (), False, False, None, False),
+    "awaited_condition": (Use.AWAITED, (), False, False, None, False),
+    "condition": (Use.OTHER, (), False, False, None, False),
+    "template": (Use.OTHER, (), False, False, None, False),
+    "ternary": (Use.ASSIGNED, (), False, False, None, False),
+    "logical": (Use.ASSIGNED, (), False, False, None, False),
+    "then": (Use.STATEMENT, ("then",), False, False, None, False),
+    "then_both": (Use.STATEMENT, ("then",), True, False, None, False),
+    "catch": (Use.STATEMENT, ("catch",), True, True, None, False),
+    "finally": (Use.STATEMENT, ("finally",), False, True, None, False),
+    "then_undefined": (Use.STATEMENT, ("then",), True, True, None, False),
+    "then_catch": (Use.STATEMENT, ("then", "catch"), True, False, None, False),
+    "awaited_catch": (Use.AWAITED, ("catch",), True, True, None, False),
+    "assigned_chain": (Use.ASSIGNED, ("then",), False, False, None, False),
+    "listener": (Use.ARROW_BODY, (), False, False, ArrowTarget.EVENT_LISTENER, False),
+    "onclick_property": (Use.ARROW_BODY, (), False, False, ArrowTarget.EVENT_LISTENER, False),
+    "timeout": (Use.ARROW_BODY, (), False, False, ArrowTarget.TIMER, False),
+    "microtask": (Use.ARROW_BODY, (), False, False, ArrowTarget.TIMER, False),
+    "idle": (Use.ARROW_BODY, (), False, False, ArrowTarget.TIMER, False),
+    "map_arrow": (Use.ARROW_BODY, (), False, False, ArrowTarget.OTHER, False),
+    "bytes": (Use.AWAITED, (), False, False, None, True),
+    "bytes_from": (Use.AWAITED, (), False, False, None, True),
+    "bytes_parenthesised": (Use.AWAITED, (), False, False, None, True),
+    "returned": (Use.RETURNED, (), False, False, None, False),
+}
+
+
+def test_every_use_is_covered_by_the_table() -> None:
+    assert {row[0] for row in USE_TABLE.values()} == set(Use)
+    facts = extract(USES)
+    assert sorted(s.command or "" for s in facts.invokes) == sorted(USE_TABLE)
+
+
+@pytest.mark.parametrize("command", list(USE_TABLE))
+def test_result_use(command: str) -> None:
+    facts = extract(USES)
+    site = site_of(facts, command)
+    use, chain, handles, ignored, target, typed_array = USE_TABLE[command]
+    assert site.result == ResultUse(use, chain, handles, ignored, target)
+    assert site.wrapped_in_typed_array is typed_array
+    assert site.via is Via.DIRECT
+
+
+def test_result_use_spans() -> None:
+    facts = extract(USES)
+    path = "src/app.ts"
+    for command in ("awaited", "then_catch", "listener", "bytes", "returned"):
+        call = f'invoke("{command}")'
+        assert site_of(facts, command).span == locate(USES, call, path), command
+
+
+def test_jsx_handlers_and_other_jsx_attributes() -> None:
+    source = (
+        CORE
+        + "export function Toolbar() {\n"
+        + "  return (\n"
+        + '    <div onClickCapture={() => invoke("captured")} title={String(() => invoke("title"))}>\n'
+        + '      <button onClick={() => invoke("clicked")}>Save</button>\n'
+        + "    </div>\n"
+        + "  );\n"
+        + "}\n"
+    )
+    facts = extract(source, "src/Toolbar.tsx")
+    path = "src/Toolbar.tsx"
+    assert facts.invokes == [
+        InvokeSite(
+            span=locate(source, 'invoke("captured")', path),
+            command="captured",
+            via=Via.DIRECT,
+            args=Args("none"),
+            result=ResultUse(Use.ARROW_BODY, arrow_target=ArrowTarget.JSX_HANDLER),
+            repetition=(
+                Repetition(
+                    RepeatKind.EVENT,
+                    "click",
+                    locate(source, 'onClickCapture={() => invoke("captured")}', path),
+                ),
+            ),
+        ),
+        direct(
+            locate(source, 'invoke("title")', path),
+            "title",
+            ResultUse(Use.ARROW_BODY, arrow_target=ArrowTarget.OTHER),
+        ),
+        InvokeSite(
+            span=locate(source, 'invoke("clicked")', path),
+            command="clicked",
+            via=Via.DIRECT,
+            args=Args("none"),
+            result=ResultUse(Use.ARROW_BODY, arrow_target=ArrowTarget.JSX_HANDLER),
+            repetition=(
+                Repetition(
+                    RepeatKind.EVENT, "click", locate(source, 'onClick={() => invoke("clicked")}', path)
+                ),
+            ),
+        ),
+    ]
+
+
+VUE_HANDLERS = """<template>
+  <button @click="() => invoke('vue_arrow')">A</button>
+  <button @click="invoke('vue_inline')">B</button>
+  <button v-on:dblclick="save().catch(report)">C</button>
+</template>
+
+<script setup lang="ts">
+import { invoke } from "@tauri-apps/api/core";
+function save() {
+  return invoke("vue_save");
+}
+function report(e: unknown) {}
+</script>
+"""
+
+
+def test_vue_template_handlers() -> None:
+    path = "src/Panel.vue"
+    facts = extract(VUE_HANDLERS, path)
+    assert site_of(facts, "vue_arrow") == InvokeSite(
+        span=Span(path, 2, 25, 2, 44),
+        command="vue_arrow",
+        via=Via.DIRECT,
+        args=Args("none"),
+        result=ResultUse(Use.ARROW_BODY, arrow_target=ArrowTarget.VUE_HANDLER),
+        repetition=(Repetition(RepeatKind.EVENT, "click", Span(path, 2, 19, 2, 44)),),
+    )
+    # a handler statement: its value is thrown away like an arrow's body
+    assert site_of(facts, "vue_inline") == InvokeSite(
+        span=Span(path, 3, 19, 3, 39),
+        command="vue_inline",
+        via=Via.DIRECT,
+        args=Args("none"),
+        result=ResultUse(Use.ARROW_BODY, arrow_target=ArrowTarget.VUE_HANDLER),
+        repetition=(Repetition(RepeatKind.EVENT, "click", Span(path, 3, 19, 3, 39)),),
+    )
+    assert facts.candidates == [
+        CallCandidate(
+            span=Span(path, 4, 26, 4, 32),
+            name="save",
+            import_source=None,
+            imported_name=None,
+            arg_literals=(),
+            arg_shapes=(),
+            result=ResultUse(
+                Use.ARROW_BODY,
+                chain=("catch",),
+                handles_rejection=True,
+                value_ignored_by_chain=True,
+                arrow_target=ArrowTarget.VUE_HANDLER,
+            ),
+            repetition=(Repetition(RepeatKind.EVENT, "dblclick", Span(path, 4, 26, 4, 46)),),
+        )
+    ]
+    assert wrapper_of(facts, "save").command == "vue_save"
+
+
+SVELTE_HANDLERS = """<script lang="ts">
+  import { invoke } from "@tauri-apps/api/core";
+</script>
+
+<button onclick={() => invoke("svelte5_click")}>A</button>
+<button on:click={() => invoke("svelte4_click")}>B</button>
+<button on:click|preventDefault={() => invoke("with_modifier")}>C</button>
+"""
+
+
+def test_svelte_template_handlers() -> None:
+    path = "src/Widget.svelte"
+    facts = extract(SVELTE_HANDLERS, path)
+    handler = ResultUse(Use.ARROW_BODY, arrow_target=ArrowTarget.SVELTE_HANDLER)
+    assert facts.invokes == [
+        InvokeSite(
+            Span(path, 5, 24, 5, 47),
+            "svelte5_click",
+            Via.DIRECT,
+            Args("none"),
+            handler,
+            (Repetition(RepeatKind.EVENT, "click", Span(path, 5, 18, 5, 47)),),
+        ),
+        InvokeSite(
+            Span(path, 6, 25, 6, 48),
+            "svelte4_click",
+            Via.DIRECT,
+            Args("none"),
+            handler,
+            (Repetition(RepeatKind.EVENT, "click", Span(path, 6, 19, 6, 48)),),
+        ),
+        InvokeSite(
+            Span(path, 7, 40, 7, 63),
+            "with_modifier",
+            Via.DIRECT,
+            Args("none"),
+            handler,
+            (Repetition(RepeatKind.EVENT, "click", Span(path, 7, 34, 7, 63)),),
+        ),
+    ]
+
+
+def test_invoke_args_shapes() -> None:
+    source = (
+        CORE
+        + "export async function run(extra: object, key: string, bytes: Uint8Array) {\n"
+        + '  await invoke("keys", { filePath: "a", "quoted-key": 1, shorthand, method() {} });\n'
+        + '  await invoke("open", { ...extra, known: 1 });\n'
+        + '  await invoke("computed", { [key]: 1 });\n'
+        + '  await invoke("raw", new Uint8Array([1, 2]));\n'
+        + '  await invoke("variable", bytes);\n'
+        + '  await invoke("explicit_undefined", undefined);\n'
+        + "}\n"
+    )
+    facts = extract(source)
+    path = "src/app.ts"
+    assert site_of(facts, "keys").args == Args(
+        "object",
+        ("filePath", "quoted-key", "shorthand", "method"),
+        tuple(locate(source, key, path) for key in ("filePath", '"quoted-key"', "shorthand", "method")),
+        span=locate(source, '{ filePath: "a", "quoted-key": 1, shorthand, method() {} }', path),
+    )
+    assert site_of(facts, "open").args == Args(
+        "object",
+        ("known",),
+        (locate(source, "known", path),),
+        open=True,
+        span=locate(source, "{ ...extra, known: 1 }", path),
+    )
+    computed = locate(source, "{ [key]: 1 }", path)
+    assert site_of(facts, "computed").args == Args("object", (), (), open=True, span=computed)
+    assert site_of(facts, "raw").args == Args("raw", span=locate(source, "new Uint8Array([1, 2])", path))
+    assert site_of(facts, "variable").args == Args("unknown", span=locate(source, "bytes", path, nth=1))
+    assert site_of(facts, "explicit_undefined").args == Args("none")
+
+
+# --------------------------------------------------------------------------------------------------
+# 5. What repeats an invoke
+# --------------------------------------------------------------------------------------------------
+
+LOOPS = """import { invoke } from "@tauri-apps/api/core";
+const IDS = [1, 2, 3];
+export async function run(items: { id: number; ok: boolean }[], target: number) {
+  for (let i = 0; i < 3; i++) await invoke("for_lt");
+  for (let i = 0; i <= 3; i++) { await invoke("for_le"); }
+  for (let i = 0; i < IDS.length; i++) await invoke("for_array_length");
+  for (let i = 0; i < items.length; i++) await invoke("for_unknown");
+  for (;;) { await invoke("for_ever"); }
+  for (const id of IDS) await invoke("for_of_const");
+  for (const id of [1, 2]) await invoke("for_of_literal");
+  for (const k in items) await invoke("for_in");
+  while (true) { await invoke("while_true"); }
+  do { await invoke("do_while"); } while (items.length);
+  for (const item of items) {
+    if (item.id === target) {
+      await invoke("equality_guard");
+    }
+  }
+  for (const item of items) {
+    await invoke("break_after");
+    break;
+  }
+  for (const item of items) {
+    if (item.ok) return invoke("return_unbraced");
+  }
+  for (const item of items) {
+    if (item.ok) {
+      return invoke("return_braced");
+    }
+  }
+  for (const x of await invoke<number[]>("iterable")) {}
+  for (const a of IDS) for (let j = 0; j < 5; j++) await invoke("nested");
+  for (const item of items) {
+    (async () => { await invoke("iife_in_loop"); })();
+  }
+}
+"""
+
+
+def loop(
+    detail: str,
+    line: int,
+    col: int,
+    end: int,
+    bound: int | None = None,
+    infinite: bool = False,
+    exits_after: bool = False,
+    equality_guard: bool = False,
+) -> Repetition:
+    span = Span("src/app.ts", line, col, line, end)
+    return Repetition(
+        RepeatKind.LOOP,
+        detail,
+        span,
+        bound=bound,
+        infinite=infinite,
+        exits_after=exits_after,
+        equality_guard=equality_guard,
+    )
+
+
+LOOP_TABLE: dict[str, tuple[Repetition, ...]] = {
+    "for_lt": (loop("for", 4, 3, 6, bound=3),),
+    "for_le": (loop("for", 5, 3, 6, bound=4),),
+    "for_array_length": (loop("for", 6, 3, 6, bound=3),),
+    "for_unknown": (loop("for", 7, 3, 6),),
+    "for_ever": (loop("for", 8, 3, 6, infinite=True),),
+    "for_of_const": (loop("for-of", 9, 3, 6, bound=3),),
+    "for_of_literal": (loop("for-of", 10, 3, 6, bound=2),),
+    "for_in": (loop("for-in", 11, 3, 6),),
+    "while_true": (loop("while", 12, 3, 8, infinite=True),),
+    "do_while": (loop("do-while", 13, 3, 5),),
+    "equality_guard": (loop("for-of", 14, 3, 6, equality_guard=True),),
+    "break_after": (loop("for-of", 19, 3, 6, exits_after=True),),
+    "return_unbraced": (loop("for-of", 23, 3, 6, exits_after=True),),
+    "return_braced": (loop("for-of", 26, 3, 6, exits_after=True),),
+    # the iterable is evaluated once
+    "iterable": (),
+    "nested": (loop("for", 32, 24, 27, bound=5), loop("for-of", 32, 3, 6, bound=3)),
+    # an immediately invoked function runs where it is written
+    "iife_in_loop": (loop("for-of", 33, 3, 6),),
+}
+
+
+@pytest.mark.parametrize("command", list(LOOP_TABLE))
+def test_loops(command: str) -> None:
+    assert site_of(extract(LOOPS), command).repetition == LOOP_TABLE[command]
+
+
+ITERATIONS = """import { invoke } from "@tauri-apps/api/core";
+const IDS = [1, 2, 3];
+export function run(items: { id: number }[], target: number) {
+  items.forEach((item) => invoke("forEach"));
+  IDS.map(async (id) => await invoke("map_const"));
+  items.flatMap((x) => invoke("flatMap"));
+  items.filter((x) => invoke("filter"));
+  items.reduce((acc, x) => invoke("reduce"), 0);
+  items.some((x) => invoke("some"));
+  Array.from(items, (x) => invoke("array_from"));
+  Array.from(IDS, (x) => invoke("array_from_const"));
+  items.forEach((item) => {
+    if (item.id === target) invoke("guarded");
+  });
+}
+"""
+
+
+def iteration(
+    detail: str, line: int, col: int, end: int, bound: int | None = None, equality_guard: bool = False
+) -> Repetition:
+    span = Span("src/app.ts", line, col, line, end)
+    return Repetition(RepeatKind.ITERATION, detail, span, bound=bound, equality_guard=equality_guard)
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        ("forEach", iteration("forEach", 4, 9, 16)),
+        ("map_const", iteration("map", 5, 7, 10, bound=3)),
+        ("flatMap", iteration("flatMap", 6, 9, 16)),
+        ("filter", iteration("filter", 7, 9, 15)),
+        ("reduce", iteration("reduce", 8, 9, 15)),
+        ("some", iteration("some", 9, 9, 13)),
+        ("array_from", iteration("Array.from", 10, 9, 13)),
+        ("array_from_const", iteration("Array.from", 11, 9, 13, bound=3)),
+        ("guarded", iteration("forEach", 12, 9, 16, equality_guard=True)),
+    ],
+)
+def test_iteration_methods(command: str, expected: Repetition) -> None:
+    assert site_of(extract(ITERATIONS), command).repetition == (expected,)
+
+
+TIMERS_AND_EVENTS = """import { invoke } from "@tauri-apps/api/core";
+export function start(list: HTMLElement[], delay: number) {
+  setInterval(() => invoke("interval"), 1000);
+  setInterval(() => { invoke("interval_variable_delay"); }, delay);
+  window.setInterval(() => invoke("window_interval"), 250);
+  setTimeout(() => invoke("timeout_once"), 1000);
+  requestAnimationFrame(() => invoke("raf_inline"));
+  function frame() {
+    invoke("raf_named");
+    requestAnimationFrame(frame);
+  }
+  requestAnimationFrame(frame);
+  function tick() {
+    invoke("tick");
+  }
+  setInterval(tick, 500);
+  document.addEventListener("mousemove", () => invoke("mousemove_inline"));
+  window.addEventListener("scroll", onScroll);
+  list.map((item) => {
+    item.addEventListener("click", () => invoke("click_made_in_map"));
+    return item;
+  });
+}
+function onScroll() {
+  invoke("scroll_named");
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        (
+            "interval",
+            (
+                Repetition(
+                    RepeatKind.INTERVAL, "setInterval", Span("src/app.ts", 3, 3, 3, 14), interval_ms=1000
+                ),
+            ),
+        ),
+        (
+            "interval_variable_delay",
+            (Repetition(RepeatKind.INTERVAL, "setInterval", Span("src/app.ts", 4, 3, 4, 14)),),
+        ),
+        (
+            "window_interval",
+            (
+                Repetition(
+                    RepeatKind.INTERVAL, "setInterval", Span("src/app.ts", 5, 3, 5, 21), interval_ms=250
+                ),
+            ),
+        ),
+        ("timeout_once", ()),
+        # an inline callback runs once: it does not call requestAnimationFrame again
+        (
+            "raf_inline",
+            (
+                Repetition(
+                    RepeatKind.ANIMATION_FRAME, "requestAnimationFrame", Span("src/app.ts", 7, 3, 7, 24)
+                ),
+            ),
+        ),
+        # a named frame callback that reschedules itself: a render loop (its first scheduling too)
+        (
+            "raf_named",
+            (
+                Repetition(
+                    RepeatKind.ANIMATION_FRAME,
+                    "requestAnimationFrame",
+                    Span("src/app.ts", 10, 5, 10, 33),
+                    reschedules=True,
+                ),
+                Repetition(
+                    RepeatKind.ANIMATION_FRAME, "requestAnimationFrame", Span("src/app.ts", 12, 3, 12, 31)
+                ),
+            ),
+        ),
+        (
+            "tick",
+            (
+                Repetition(
+                    RepeatKind.INTERVAL, "setInterval", Span("src/app.ts", 16, 3, 16, 25), interval_ms=500
+                ),
+            ),
+        ),
+        ("mousemove_inline", (Repetition(RepeatKind.EVENT, "mousemove", Span("src/app.ts", 17, 3, 17, 75)),)),
+        ("scroll_named", (Repetition(RepeatKind.EVENT, "scroll", Span("src/app.ts", 18, 3, 18, 46)),)),
+        # the stop rule: a handler made inside .map() runs per click, not per item of the map
+        ("click_made_in_map", (Repetition(RepeatKind.EVENT, "click", Span("src/app.ts", 20, 5, 20, 70)),)),
+    ],
+)
+def test_timers_and_dom_events(command: str, expected: tuple[Repetition, ...]) -> None:
+    got = site_of(extract(TIMERS_AND_EVENTS), command).repetition
+    # the places that schedule a named callback are not nested in each other: any order
+    assert sorted(got, key=lambda r: (r.span.line, r.span.col)) == list(expected)
+
+
+def test_jsx_event_handlers_inline_and_named() -> None:
+    source = (
+        CORE
+        + "export function Canvas() {\n"
+        + "  function onMove() {\n"
+        + '    invoke("jsx_named_move");\n'
+        + "  }\n"
+        + '  return <canvas onMouseMove={onMove} onWheel={() => invoke("jsx_inline_wheel")} />;\n'
+        + "}\n"
+    )
+    path = "src/Canvas.tsx"
+    facts = extract(source, path)
+    assert site_of(facts, "jsx_named_move").repetition == (
+        Repetition(RepeatKind.EVENT, "mousemove", Span(path, 6, 18, 6, 38)),
+    )
+    assert site_of(facts, "jsx_inline_wheel").repetition == (
+        Repetition(RepeatKind.EVENT, "wheel", Span(path, 6, 39, 6, 81)),
+    )
+
+
+VUE_EVENTS = """<template>
+  <div @mousemove="onMove" @scroll.passive="onScroll">x</div>
+</template>
+<script setup lang="ts">
+import { invoke } from "@tauri-apps/api/core";
+function onMove(e: MouseEvent) {
+  invoke("vue_mousemove", { x: e.clientX });
+}
+function onScroll() {
+  invoke("vue_scroll");
+}
+</script>
+"""
+
+
+def test_vue_handler_naming_a_script_function() -> None:
+    path = "src/Surface.vue"
+    facts = extract(VUE_EVENTS, path)
+    assert site_of(facts, "vue_mousemove").repetition == (
+        Repetition(RepeatKind.EVENT, "mousemove", Span(path, 2, 20, 2, 26)),
+    )
+    assert site_of(facts, "vue_scroll").repetition == (
+        Repetition(RepeatKind.EVENT, "scroll", Span(path, 2, 45, 2, 53)),
+    )
+
+
+SVELTE_EVENTS = """<script lang="ts">
+  import { invoke } from "@tauri-apps/api/core";
+  function move() {
+    invoke("svelte5_mousemove");
+  }
+  function legacyMove() {
+    invoke("svelte4_mousemove");
+  }
+  function wheel() {
+    invoke("window_wheel");
+  }
+</script>
+
+<svelte:window onwheel={wheel} />
+<div onmousemove={move}></div>
+<div on:mousemove={legacyMove}></div>
+"""
+
+
+def test_svelte_handlers_naming_a_script_function() -> None:
+    path = "src/Board.svelte"
+    facts = extract(SVELTE_EVENTS, path)
+    assert site_of(facts, "svelte5_mousemove").repetition == (
+        Repetition(RepeatKind.EVENT, "mousemove", Span(path, 15, 19, 15, 23)),
+    )
+    assert site_of(facts, "svelte4_mousemove").repetition == (
+        Repetition(RepeatKind.EVENT, "mousemove", Span(path, 16, 20, 16, 30)),
+    )
+    assert site_of(facts, "window_wheel").repetition == (
+        Repetition(RepeatKind.EVENT, "wheel", Span(path, 14, 25, 14, 30)),
+    )
+
+
+# --------------------------------------------------------------------------------------------------
+# 6. Listeners, emits, channels
+# --------------------------------------------------------------------------------------------------
+
+LISTENERS = """import { listen, once, emit, emitTo } from "@tauri-apps/api/event";
+import { getCurrentWindow } from "@tauri-apps/api/window";
+import { Channel } from "@tauri-apps/api/core";
+import * as ev from "@tauri-apps/api/event";
+import { useEffect } from "react";
+
+listen("module_dropped", () => {});
+const unModule = await listen("module_stored", () => {});
+once("module_once", () => {});
+getCurrentWindow().listen("window_listen", () => {});
+window.__TAURI__.event.listen("global_listen", () => {});
+ev.emit("namespace_emit", { a: 1 });
+emit("plain_emit");
+emitTo("main", "to_main", 1);
+const progress = new Channel<number>();
+document.addEventListener("DOMContentLoaded", async () => {
+  await listen("dom_loaded", () => {});
+});
+
+export function Panel() {
+  useEffect(() => {
+    const pending = listen("react_cleanup", () => {});
+    return () => {
+      pending.then((un) => un());
+    };
+  }, []);
+  useEffect(() => {
+    listen("react_dropped", () => {});
+  }, []);
+  useEffect(() => {
+    let un: (() => void) | undefined;
+    listen("react_then_assigned", () => {}).then((f) => (un = f));
+    return () => un?.();
+  }, []);
+  useEffect(() => {
+    (async () => {
+      const unlisten = await listen("react_iife", () => {});
+    })();
+  }, []);
+  return null;
+}
+
+export async function subscribe() {
+  return listen("returned", () => {});
+}
+
+export async function helper() {
+  const unlisten = await listen("function_stored", () => {});
+}
+"""
+
+# event → (api, fate, lifecycle, has_cleanup, cleanup_calls_unlisten)
+LISTENER_TABLE: dict[str, tuple[str, ListenerFate, Lifecycle, bool, bool]] = {
+    "module_dropped": ("listen", ListenerFate.DROPPED, Lifecycle.MODULE, False, False),
+    "module_stored": ("listen", ListenerFate.STORED_NEVER_CALLED, Lifecycle.MODULE, False, False),
+    "module_once": ("once", ListenerFate.DROPPED, Lifecycle.MODULE, False, False),
+    "window_listen": ("listen", ListenerFate.DROPPED, Lifecycle.MODULE, False, False),
+    "global_listen": ("listen", ListenerFate.DROPPED, Lifecycle.MODULE, False, False),
+    "dom_loaded": ("listen", ListenerFate.DROPPED, Lifecycle.ONCE_PER_PAGE, False, False),
+    "react_cleanup": ("listen", ListenerFate.CALLED, Lifecycle.REACT_EFFECT, True, True),
+    "react_dropped": ("listen", ListenerFate.DROPPED, Lifecycle.REACT_EFFECT, False, False),
+    "react_then_assigned": ("listen", ListenerFate.THEN_ASSIGNED, Lifecycle.REACT_EFFECT, True, True),
+    # an async IIFE runs inside the effect; its local `unlisten` is never called by anyone
+    "react_iife": ("listen", ListenerFate.STORED_NEVER_CALLED, Lifecycle.REACT_EFFECT, False, False),
+    "returned": ("listen", ListenerFate.RETURNED, Lifecycle.FUNCTION, False, False),
+    # `unlisten` in another function of the file does not count as this one being called
+    "function_stored": ("listen", ListenerFate.STORED_NEVER_CALLED, Lifecycle.FUNCTION, False, False),
+}
+
+
+@pytest.mark.parametrize("event", list(LISTENER_TABLE))
+def test_listeners(event: str) -> None:
+    facts = extract(LISTENERS, "src/Panel.tsx")
+    listener = listener_of(facts, event)
+    api, fate, life, has_cleanup, calls = LISTENER_TABLE[event]
+    assert (listener.api, listener.fate, listener.lifecycle) == (api, fate, life)
+    assert (listener.has_cleanup, listener.cleanup_calls_unlisten) == (has_cleanup, calls)
+
+
+def test_listener_spans_emits_and_channels() -> None:
+    path = "src/Panel.tsx"
+    facts = extract(LISTENERS, path)
+    assert {li.event for li in facts.listeners} == set(LISTENER_TABLE)
+    assert listener_of(facts, "module_dropped").span == Span(path, 7, 1, 7, 35)
+    assert listener_of(facts, "module_stored").span == Span(path, 8, 24, 8, 57)
+    assert listener_of(facts, "window_listen").span == Span(path, 10, 1, 10, 53)
+    assert listener_of(facts, "global_listen").span == Span(path, 11, 1, 11, 57)
+    assert sorted(facts.emits, key=lambda e: e.span.line) == [
+        EmitSite(Span(path, 12, 1, 12, 36), "namespace_emit", "emit"),
+        EmitSite(Span(path, 13, 1, 13, 19), "plain_emit", "emit"),
+        EmitSite(Span(path, 14, 1, 14, 29), "to_main", "emitTo"),
+    ]
+    assert facts.channels == [ChannelCreation(Span(path, 15, 18, 15, 39))]
+    assert facts.invokes == []
+
+
+def test_v1_app_window_listeners() -> None:
+    source = (
+        'import { appWindow } from "@tauri-apps/api/window";\n'
+        'appWindow.once("v1_once", () => {});\n'
+        'export const unlisten = await appWindow.listen("v1_listen", () => {});\n'
+    )
+    facts = extract(source)
+    assert facts.listeners == [
+        Listener(Span("src/app.ts", 2, 1, 2, 36), "v1_once", "once", ListenerFate.DROPPED, Lifecycle.MODULE),
+        Listener(
+            Span("src/app.ts", 3, 31, 3, 70),
+            "v1_listen",
+            "listen",
+            ListenerFate.STORED_NEVER_CALLED,
+            Lifecycle.MODULE,
+        ),
+    ]
+
+
+def test_solid_listeners() -> None:
+    source = (
+        'import { listen } from "@tauri-apps/api/event";\n'
+        'import { createEffect, onCleanup, onMount } from "solid-js";\n'
+        "export function Clock() {\n"
+        "  onMount(async () => {\n"
+        '    const un = await listen("solid_mount", () => {});\n'
+        "    onCleanup(() => un());\n"
+        "  });\n"
+        "  createEffect(() => {\n"
+        '    listen("solid_effect", () => {});\n'
+        "  });\n"
+        "}\n"
+    )
+    facts = extract(source, "src/Clock.tsx")
+    mount = listener_of(facts, "solid_mount")
+    assert (mount.fate, mount.lifecycle, mount.has_cleanup, mount.cleanup_calls_unlisten) == (
+        ListenerFate.CALLED,
+        Lifecycle.SOLID,
+        True,
+        True,
+    )
+    effect = listener_of(facts, "solid_effect")
+    assert (effect.fate, effect.lifecycle, effect.has_cleanup) == (
+        ListenerFate.DROPPED,
+        Lifecycle.SOLID,
+        False,
+    )
+
+
+VUE_LISTENERS = """<script setup lang="ts">
+import { listen } from "@tauri-apps/api/event";
+import { onMounted, onUnmounted } from "vue";
+let un: (() => void) | undefined;
+onMounted(async () => {
+  un = await listen("vue_mounted", () => {});
+});
+onUnmounted(() => un?.());
+listen("vue_setup", () => {});
+</script>
+"""
+
+
+def test_vue_listeners() -> None:
+    path = "src/Status.vue"
+    facts = extract(VUE_LISTENERS, path)
+    assert sorted(facts.listeners, key=lambda li: li.span.line) == [
+        Listener(
+            Span(path, 6, 14, 6, 45),
+            "vue_mounted",
+            "listen",
+            ListenerFate.CALLED,
+            Lifecycle.VUE_MOUNTED,
+            has_cleanup=True,
+            cleanup_calls_unlisten=True,
+        ),
+        # <script setup> runs per component instance
+        Listener(
+            Span(path, 9, 1, 9, 30), "vue_setup", "listen", ListenerFate.DROPPED, Lifecycle.COMPONENT_BODY
+        ),
+    ]
+
+
+SVELTE_LISTENERS = """<script context="module" lang="ts">
+  import { listen } from "@tauri-apps/api/event";
+  listen("svelte_module", () => {});
+</script>
+
+<script lang="ts">
+  import { onMount } from "svelte";
+  onMount(() => {
+    const pending = listen("svelte_mount", () => {});
+    return () => {
+      pending.then((f) => f());
+    };
+  });
+  listen("svelte_instance", () => {});
+</script>
+"""
+
+
+def test_svelte_listeners() -> None:
+    path = "src/Live.svelte"
+    facts = extract(SVELTE_LISTENERS, path)
+    assert sorted(facts.listeners, key=lambda li: li.span.line) == [
+        Listener(Span(path, 3, 3, 3, 36), "svelte_module", "listen", ListenerFate.DROPPED, Lifecycle.MODULE),
+        Listener(
+            Span(path, 9, 21, 9, 53),
+            "svelte_mount",
+            "listen",
+            ListenerFate.CALLED,
+            Lifecycle.SVELTE_MOUNT,
+            has_cleanup=True,
+            cleanup_calls_unlisten=True,
+        ),
+        Listener(
+            Span(path, 14, 3, 14, 38),
+            "svelte_instance",
+            "listen",
+            ListenerFate.DROPPED,
+            Lifecycle.COMPONENT_BODY,
+        ),
+    ]
+
+
+# --------------------------------------------------------------------------------------------------
+# 7. Positions: CRLF, non-ASCII text before the call, BOM
+# --------------------------------------------------------------------------------------------------
+
+
+def column_text(data: bytes, span: Span, length: int) -> str:
+    """The `length` characters of the file at the span's start (BOM dropped, as editors show it)."""
+    text = data.decode("utf-8").removeprefix("\ufeff")
+    line = text.split("\n")[span.line - 1]
+    return line[span.col - 1 : span.col - 1 + length]
+
+
+def crlf(text: str) -> bytes:
+    return text.replace("\n", "\r\n").encode("utf-8")
+
+
+def test_positions_in_vue_with_crlf_and_non_ascii() -> None:
+    data = crlf(
+        "<template>\n"
+        "  <p>é 日本 🎉</p><button @click=\"invoke('vue_template')\">é</button>\n"
+        "</template>\n"
+        '<script setup lang="ts">\n'
+        'import { invoke } from "@tauri-apps/api/core";\n'
+        'const s = "é日本🎉"; await invoke("vue_script");\n'
+        "</script>\n"
+    )
+    path = "src/Intl.vue"
+    facts = extract(data, path)
+    assert [(s.command, s.span) for s in facts.invokes] == [
+        ("vue_template", Span(path, 2, 32, 2, 54)),
+        ("vue_script", Span(path, 6, 25, 6, 45)),
+    ]
+    for site in facts.invokes:
+        assert column_text(data, site.span, 6) == "invoke"
+    assert facts.line_count == 8
+
+
+def test_positions_in_svelte_with_crlf_and_non_ascii() -> None:
+    data = crlf(
+        "<script>\n"
+        '  import { invoke } from "@tauri-apps/api/core";\n'
+        '  const t = "🎉 日本"; invoke("svelte_script");\n'
+        "</script>\n"
+        '<p>é 🎉</p><button on:click={() => invoke("svelte_template")}>日本</button>\n'
+    )
+    path = "src/Intl.svelte"
+    facts = extract(data, path)
+    assert [(s.command, s.span) for s in facts.invokes] == [
+        ("svelte_script", Span(path, 3, 21, 3, 44)),
+        ("svelte_template", Span(path, 5, 35, 5, 60)),
+    ]
+    assert facts.invokes[1].repetition == (Repetition(RepeatKind.EVENT, "click", Span(path, 5, 29, 5, 60)),)
+    for site in facts.invokes:
+        assert column_text(data, site.span, 6) == "invoke"
+
+
+def test_positions_in_html_with_crlf_and_non_ascii() -> None:
+    data = crlf(
+        "<!doctype html>\n"
+        "<html><body>\n"
+        "<p>日本</p><button onclick=\"window.__TAURI__.core.invoke('html_attribute')\">é</button>\n"
+        '<script type="module">\n'
+        '  const label = "🎉é"; window.__TAURI__.core.invoke("html_script");\n'
+        "</script>\n"
+        "</body></html>\n"
+    )
+    path = "index.html"
+    facts = extract(data, path)
+    assert [(s.command, s.span, s.result.arrow_target) for s in facts.invokes] == [
+        ("html_attribute", Span(path, 3, 27, 3, 73), ArrowTarget.EVENT_LISTENER),
+        ("html_script", Span(path, 5, 23, 5, 66), None),
+    ]
+    for site in facts.invokes:
+        assert column_text(data, site.span, 6) == "window"
+
+
+def test_positions_after_a_bom() -> None:
+    data = '\ufeffwindow.__TAURI__.core.invoke("first_line"); const é = "日本";\ninvoke("x");\n'.encode()
+    facts = extract(data, "src/bom.ts")
+    assert facts.invokes == [
+        direct(Span("src/bom.ts", 1, 1, 1, 43), "first_line", ResultUse(Use.STATEMENT)),
+    ]
+    assert column_text(data, facts.invokes[0].span, 6) == "window"
+
+
+def test_positions_after_a_bom_with_imports_and_crlf() -> None:
+    data = "\ufeff".encode() + crlf(CORE + 'const 名前 = "é"; invoke("after_bom");\n')
+    facts = extract(data, "src/bom.ts")
+    assert facts.invokes == [direct(Span("src/bom.ts", 2, 17, 2, 36), "after_bom", ResultUse(Use.STATEMENT))]
+    assert column_text(data, facts.invokes[0].span, 6) == "invoke"
