@@ -15,7 +15,7 @@ Layout (all code below is produced here, from templates and a seeded `random.Ran
       apps/companion/                Svelte        (weight 2)
       apps/legacy-tools/             React + JSX/JS with window.__TAURI__ (weight 1)
 
-Each app has `--scale × weight` features. A feature is an entity with a Rust command module, models
+Each app has `--scale * weight` features. A feature is an entity with a Rust command module, models
 and a repository in `src-tauri/`, and on the frontend types, a service file of typed invoke wrappers,
 a listen() hook and several components/views that reach the commands in every way tauri-lint knows:
 direct, aliased and namespace imports of `invoke`, `window.__TAURI__.core.invoke`, typed wrappers
@@ -42,6 +42,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TypedDict
 
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
 DEFAULT_SCALE = 18
 DEFAULT_SEED = 1729
 MANIFEST = "bench-manifest.json"
@@ -50,7 +55,7 @@ MANIFEST = "bench-manifest.json"
 # Vocabulary
 # --------------------------------------------------------------------------------------------------
 
-NOUNS = (
+NOUNS = _words(
     "invoice project track playlist note task contact account order shipment ticket report album device "
     "session workspace document folder tag comment review budget payment customer supplier product "
     "category schedule reminder bookmark snippet template dataset metric alert backup profile team role "
@@ -60,28 +65,28 @@ NOUNS = (
     "query connection migration job worker batch peer cluster region route station vehicle driver trip "
     "booking room guest venue lesson course quiz grade camera sensor reading firmware printer scanner "
     "font palette layer sprite scene asset shader plugin macro script keymap"
-).split()
-QUALIFIERS = (
+)
+QUALIFIERS = _words(
     "sales audit user team media cloud local draft shared billing asset file image video audio source "
     "remote cached scheduled recent pinned custom system public private network storage print mail chat "
     "calendar map search export import offline primary linked trusted"
-).split()
-WORDS = (
+)
+WORDS = _words(
     "alpha amber apex arc atlas aurora beacon birch blaze bloom bolt breeze canyon cedar cinder cobalt "
     "comet coral crest crystal dawn delta drift dune echo ember fable falcon fern flint flux forge frost "
     "glacier glint grove harbor haze helix horizon indigo iris jade jasper juniper karma kelp lagoon lark "
     "lumen lunar maple meadow mesa mist nebula nimbus nova oak onyx orbit pebble pine pixel prairie prism "
     "pulse quartz quill raven reef ridge river sable sage shard sierra slate solar spark spruce storm "
     "summit tide timber topaz trail tundra vale vapor vertex willow zenith"
-).split()
-VERBS = (
+)
+VERBS = _words(
     "normalize rank group merge collect summarize score filter index partition bucket dedupe compact "
     "reconcile project tally sample clamp diff resolve prepare validate estimate balance order trim"
-).split()
-UI_PARTS = (
+)
+UI_PARTS = _words(
     "List Detail Form Toolbar Card Panel Table Dialog Stats Settings Timeline Sidebar Header Inspector "
     "Picker Summary Browser Editor Preview History"
-).split()
+)
 HTML_CONTAINERS = ("div", "section", "article", "aside", "header", "footer", "nav", "main", "form")
 CSS_PROPS = (
     ("display", ("flex", "grid", "block", "inline-flex")),
@@ -361,7 +366,8 @@ class Gen:
             elif k == 1:
                 out.append(
                     fill(
-                        "const {{v}} = items.filter((item) => item.{{b}}).map((item) => String(item.{{s}}));\n"
+                        "const {{v}} = items.filter((item) => item.{{b}}).map((item) => "
+                        "String(item.{{s}}));\n"
                         "labels.push(...{{v}}.slice(0, {{n}}));",
                         v=v,
                         b=b,
@@ -372,7 +378,8 @@ class Gen:
             elif k == 2:
                 out.append(
                     fill(
-                        'if (total > {{hi}}) {\n  labels.push(`over ${total.toFixed({{p}})}`);\n} else if (total < {{lo}}) {\n  labels.push("{{w}}");\n}',
+                        "if (total > {{hi}}) {\n  labels.push(`over ${total.toFixed({{p}})}`);\n"
+                        '} else if (total < {{lo}}) {\n  labels.push("{{w}}");\n}',
                         hi=r.randint(100, 9000),
                         lo=r.randint(1, 99),
                         p=r.randint(0, 3),
@@ -383,7 +390,8 @@ class Gen:
                 out.append(
                     fill(
                         "switch (labels.length % {{m}}) {\n  case 0:\n    total *= {{f}};\n    break;\n"
-                        "  case 1:\n    count = Math.max(count - 1, 0);\n    break;\n  default:\n    labels.reverse();\n}",
+                        "  case 1:\n    count = Math.max(count - 1, 0);\n    break;\n  default:\n"
+                        "    labels.reverse();\n}",
                         m=r.randint(2, 7),
                         f=round(r.uniform(0.5, 2.5), 2),
                     )
@@ -401,7 +409,8 @@ class Gen:
             elif k == 5:
                 out.append(
                     fill(
-                        "const {{v}} = items.reduce((sum, item) => sum + (item.{{b}} ? 1 : 0), 0);\ncount += {{v}};",
+                        "const {{v}} = items.reduce((sum, item) => sum + (item.{{b}} ? 1 : 0), 0);\n"
+                        "count += {{v}};",
                         v=v,
                         b=b,
                     )
@@ -412,7 +421,8 @@ class Gen:
                 out.append(
                     fill(
                         'try {\n  const parsed = JSON.parse(labels.join(",") || "[]") as unknown;\n'
-                        "  if (Array.isArray(parsed)) {\n    count += parsed.length;\n  }\n} catch (error) {\n"
+                        "  if (Array.isArray(parsed)) {\n    count += parsed.length;\n  }\n"
+                        "} catch (error) {\n"
                         '  console.debug("{{w}}: ignoring unparsable labels", error);\n}',
                         w=self.pick(WORDS),
                     )
@@ -451,7 +461,8 @@ class Gen:
                 out.append(
                     fill(
                         "const {{v}} = items.find((item) => item.{{num}} > {{n}} && !item.{{b}});\n"
-                        "if ({{v}} !== undefined) {\n  labels.unshift(String({{v}}.{{s}}));\n  total -= {{v}}.{{num}};\n}",
+                        "if ({{v}} !== undefined) {\n  labels.unshift(String({{v}}.{{s}}));\n"
+                        "  total -= {{v}}.{{num}};\n}",
                         v=v,
                         num=num,
                         n=r.randint(0, 500),
@@ -496,9 +507,8 @@ class Gen:
                 f"weight: {self.rng.randint(1, 100)}, enabled: {self.pick(('true', 'false'))} }},"
             )
         return (
-            f"export const {name}: Record<string, {{ label: string; weight: number; enabled: boolean }}> = {{\n"
-            + "\n".join(rows)
-            + "\n};\n"
+            f"export const {name}: Record<string, {{ label: string; weight: number; enabled: boolean }}> = "
+            f"{{\n" + "\n".join(rows) + "\n};\n"
         )
 
     def ts_class(self, used: set[str], row: Feature | None, row_type: str) -> str:
@@ -532,7 +542,8 @@ class Gen:
         members = sorted({self.pick(WORDS) for _ in range(self.rng.randint(3, 7))})
         cases = "\n".join(f'    case "{m}":\n      return "{self.words(1, 4).title()}";' for m in members)
         return fill(
-            "export type {{base}} = {{union}};\n\nexport function describe{{base}}(mode: {{base}}): string {\n"
+            "export type {{base}} = {{union}};\n\n"
+            "export function describe{{base}}(mode: {{base}}): string {\n"
             "  switch (mode) {\n{{cases}}\n    default:\n      return String(mode);\n  }\n}\n\n"
             "export function is{{base}}(value: unknown): value is {{base}} {\n"
             '  return typeof value === "string" && [{{list}}].includes(value);\n}\n',
@@ -587,21 +598,24 @@ class Gen:
             if dialect == "jsx":
                 return [
                     f"{{{ctx.list_var}.slice(0, {n}).map((item) => (",
-                    f'  <li key={{item.id}} className="{ctx.prefix}__item" onClick={{() => {ctx.select("item.id")}}}>',
+                    f'  <li key={{item.id}} className="{ctx.prefix}__item" onClick={{() => '
+                    f"{ctx.select('item.id')}}}>",
                     "    {item.name}",
                     "  </li>",
                     "))}",
                 ]
             if dialect == "vue":
                 return [
-                    f'<li v-for="item in {ctx.list_var}.slice(0, {n})" :key="item.id" class="{ctx.prefix}__item"'
+                    f'<li v-for="item in {ctx.list_var}.slice(0, {n})" :key="item.id" '
+                    f'class="{ctx.prefix}__item"'
                     f' @click="{ctx.select("item.id")}">',
                     "  {{ item.name }}",
                     "</li>",
                 ]
             return [
                 f"{{#each {ctx.list_var}.slice(0, {n}) as item (item.id)}}",
-                f'  <li class="{ctx.prefix}__item" on:click={{() => {ctx.select("item.id")}}}>{{item.name}}</li>',
+                f'  <li class="{ctx.prefix}__item" on:click={{() => '
+                f"{ctx.select('item.id')}}}>{{item.name}}</li>",
                 "{/each}",
             ]
         if k == 3 and ctx.flag:
@@ -661,7 +675,8 @@ class Gen:
             k = r.randrange(11)
             if k == 0:
                 out.append(
-                    f"for item in items.iter().take(limit) {{\n    total += item.{num} as f64;\n    count += 1;\n}}"
+                    f"for item in items.iter().take(limit) {{\n    total += item.{num} as f64;\n"
+                    f"    count += 1;\n}}"
                 )
             elif k == 1:
                 out.append(
@@ -671,22 +686,26 @@ class Gen:
                 )
             elif k == 2:
                 out.append(
-                    f'if total > {r.randint(10, 9000)}.0 {{\n    labels.push(format!("over {{total:.{r.randint(0, 3)}}}"));\n'
+                    f"if total > {r.randint(10, 9000)}.0 {{\n"
+                    f'    labels.push(format!("over {{total:.{r.randint(0, 3)}}}"));\n'
                     f'}} else if count == 0 {{\n    labels.push(String::from("{self.pick(WORDS)}"));\n}}'
                 )
             elif k == 3:
                 out.append(
-                    f"match labels.len() % {r.randint(2, 7)} {{\n    0 => total *= {round(r.uniform(0.5, 2.5), 2)},\n"
+                    f"match labels.len() % {r.randint(2, 7)} {{\n"
+                    f"    0 => total *= {round(r.uniform(0.5, 2.5), 2)},\n"
                     "    1 => count = count.saturating_sub(1),\n    _ => labels.reverse(),\n}"
                 )
             elif k == 4:
                 out.append(
-                    f"for (index, item) in items.iter().enumerate() {{\n    let key = item.{s}.to_lowercase();\n"
+                    f"for (index, item) in items.iter().enumerate() {{\n"
+                    f"    let key = item.{s}.to_lowercase();\n"
                     f"    *buckets.entry(key).or_insert(0) += index % {r.randint(2, 17)};\n}}"
                 )
             elif k == 5:
                 out.append(
-                    f"let {v} = items.iter().fold(0usize, |acc, item| acc + usize::from(item.{b}));\ncount += {v};"
+                    f"let {v} = items.iter().fold(0usize, |acc, item| acc + usize::from(item.{b}));\n"
+                    f"count += {v};"
                 )
             elif k == 6:
                 out.append("while labels.len() > limit {\n    labels.pop();\n}")
@@ -707,7 +726,8 @@ class Gen:
                 out.append(f"total = (total * {p}.0).round() / {p}.0;")
             else:
                 out.append(
-                    f"if let Some(found) = items.iter().find(|item| item.{num} as f64 > {r.randint(0, 500)}.0 && !item.{b}) {{\n"
+                    f"if let Some(found) = items\n    .iter()\n"
+                    f"    .find(|item| item.{num} as f64 > {r.randint(0, 500)}.0 && !item.{b})\n{{\n"
                     f"    labels.push(found.{s}.clone());\n    total -= found.{num} as f64;\n}}"
                 )
         return out
@@ -718,7 +738,8 @@ class Gen:
         vis = "pub " if public else "pub(crate) "
         return fill(
             "/// {{doc}}\n{{vis}}fn {{name}}(items: &[{{row}}], limit: usize) -> Tally {\n"
-            "    let mut total = 0.0_f64;\n    let mut count = 0_usize;\n    let mut labels: Vec<String> = Vec::new();\n"
+            "    let mut total = 0.0_f64;\n    let mut count = 0_usize;\n"
+            "    let mut labels: Vec<String> = Vec::new();\n"
             "    let mut buckets: HashMap<String, usize> = HashMap::new();\n{{body}}\n"
             "    Tally { total, count, labels, buckets }\n}\n",
             doc=self.sentence(),
@@ -738,7 +759,8 @@ class Gen:
         return fill(
             "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]\n"
             '#[serde(rename_all = "kebab-case")]\npub enum {{name}} {\n{{variants}}\n}\n\n'
-            "impl {{name}} {\n    pub fn as_str(self) -> &'static str {\n        match self {\n{{arms}}\n        }\n    }\n}\n\n"
+            "impl {{name}} {\n    pub fn as_str(self) -> &'static str {\n        match self {\n{{arms}}\n"
+            "        }\n    }\n}\n\n"
             "impl std::fmt::Display for {{name}} {\n"
             "    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {\n"
             "        f.write_str(self.as_str())\n    }\n}\n\n"
@@ -796,8 +818,10 @@ class Gen:
         for i, h in enumerate(helpers):
             tests.append(
                 fill(
-                    "    #[test]\n    fn {{h}}_handles_{{w}}() {\n        let rows = vec![{{row}}::default(); {{n}}];\n"
-                    "        let tally = {{h}}(&rows, {{lim}});\n        assert!(tally.count <= rows.len() + {{lim}});\n"
+                    "    #[test]\n    fn {{h}}_handles_{{w}}() {\n"
+                    "        let rows = vec![{{row}}::default(); {{n}}];\n"
+                    "        let tally = {{h}}(&rows, {{lim}});\n"
+                    "        assert!(tally.count <= rows.len() + {{lim}});\n"
                     '        assert!(tally.total.is_finite(), "case {{i}}");\n    }',
                     h=h,
                     w=self.pick(WORDS),
@@ -1086,7 +1110,8 @@ class Monorepo:
             "mod commands;\nmod db;\nmod models;\nmod state;\n\nuse state::AppState;\n\n"
             "#[cfg_attr(mobile, tauri::mobile_entry_point)]\npub fn run() {\n    tauri::Builder::default()\n"
             "        .plugin(tauri_plugin_sync::init())\n        .manage(AppState::default())\n"
-            "        .setup(|app| {\n            state::prepare(app.handle())?;\n            Ok(())\n        })\n"
+            "        .setup(|app| {\n            state::prepare(app.handle())?;\n            Ok(())\n"
+            "        })\n"
             "        .invoke_handler(tauri::generate_handler![\n"
             + "\n".join(f"            {e}," for e in entries)
             + "\n        ])\n        .run(tauri::generate_context!())\n"
@@ -1100,9 +1125,11 @@ class Monorepo:
             "//! Shared application state: an in-memory store per table, persisted on demand.\n\n"
             "use std::collections::HashMap;\nuse std::sync::atomic::{AtomicU32, Ordering};\n\n"
             "use tauri::{AppHandle, Manager};\nuse tokio::sync::RwLock;\n\n"
-            "#[derive(Default)]\npub struct AppState {\n    tables: RwLock<HashMap<String, Vec<serde_json::Value>>>,\n"
+            "#[derive(Default)]\npub struct AppState {\n"
+            "    tables: RwLock<HashMap<String, Vec<serde_json::Value>>>,\n"
             "    next_id: AtomicU32,\n}\n\nimpl AppState {\n"
-            "    pub fn next_id(&self) -> u32 {\n        self.next_id.fetch_add(1, Ordering::Relaxed) + 1\n    }\n\n"
+            "    pub fn next_id(&self) -> u32 {\n        self.next_id.fetch_add(1, Ordering::Relaxed) + 1\n"
+            "    }\n\n"
             "    pub async fn rows(&self, table: &str) -> Vec<serde_json::Value> {\n"
             "        self.tables.read().await.get(table).cloned().unwrap_or_default()\n    }\n\n"
             "    pub async fn put(&self, table: &str, rows: Vec<serde_json::Value>) {\n"
@@ -1127,25 +1154,32 @@ class Monorepo:
                 "#[derive(Debug, Clone, Default, Serialize, Deserialize)]\n"
                 '#[serde(rename_all = "camelCase")]\npub struct {{P}}Input {\n{{inputs}}\n}\n\n'
                 "#[derive(Debug, Clone, Default, Serialize, Deserialize)]\n"
-                '#[serde(rename_all = "camelCase")]\npub struct {{P}}Filter {\n    pub query: Option<String>,\n'
-                "    pub limit: Option<u32>,\n    pub offset: Option<u32>,\n    pub only_active: Option<bool>,\n}\n\n"
+                '#[serde(rename_all = "camelCase")]\npub struct {{P}}Filter {\n'
+                "    pub query: Option<String>,\n"
+                "    pub limit: Option<u32>,\n    pub offset: Option<u32>,\n"
+                "    pub only_active: Option<bool>,\n}\n\n"
                 "#[derive(Debug, Clone, Default, Serialize, Deserialize)]\n"
                 '#[serde(rename_all = "camelCase")]\npub struct {{P}}Summary {\n    pub count: usize,\n'
                 "    pub total: f64,\n    pub mean: f64,\n    pub min: f64,\n    pub max: f64,\n}\n\n"
-                "#[derive(Debug, Clone, Default)]\npub struct Tally {\n    pub total: f64,\n    pub count: usize,\n"
+                "#[derive(Debug, Clone, Default)]\npub struct Tally {\n    pub total: f64,\n"
+                "    pub count: usize,\n"
                 "    pub labels: Vec<String>,\n    pub buckets: HashMap<String, usize>,\n}\n\n"
                 "impl {{P}} {\n    pub fn from_input(id: u32, input: {{P}}Input) -> Self {\n        Self {\n"
                 "            id,\n{{assign}}\n        }\n    }\n\n"
                 "    pub fn matches(&self, filter: &{{P}}Filter) -> bool {\n"
-                "        if filter.only_active.unwrap_or(false) && !self.active {\n            return false;\n        }\n"
+                "        if filter.only_active.unwrap_or(false) && !self.active {\n"
+                "            return false;\n        }\n"
                 "        match &filter.query {\n"
                 "            Some(q) => self.name.to_lowercase().contains(&q.to_lowercase()),\n"
                 "            None => true,\n        }\n    }\n}\n\n"
-                "impl {{P}}Summary {\n    pub fn of(values: &[f64]) -> Self {\n        if values.is_empty() {\n"
-                "            return Self::default();\n        }\n        let total: f64 = values.iter().sum();\n"
+                "impl {{P}}Summary {\n    pub fn of(values: &[f64]) -> Self {\n"
+                "        if values.is_empty() {\n"
+                "            return Self::default();\n        }\n"
+                "        let total: f64 = values.iter().sum();\n"
                 "        let min = values.iter().copied().fold(f64::INFINITY, f64::min);\n"
                 "        let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);\n"
-                "        Self { count: values.len(), total, mean: total / values.len() as f64, min, max }\n    }\n}\n",
+                "        Self { count: values.len(), total, mean: total / values.len() as f64, min, max }\n"
+                "    }\n}\n",
                 title=P,
                 P=P,
                 fields=fields,
@@ -1174,11 +1208,16 @@ class Monorepo:
         src.add(
             fill(
                 "//! Storage of {{plural}}: serde_json rows in the shared state, written through to disk.\n\n"
-                "use std::collections::HashMap;\nuse std::path::PathBuf;\n\nuse serde::{Deserialize, Serialize};\n\n"
-                "use crate::models::{{snake}}::{ {{P}}, {{P}}Filter, {{P}}Input, Tally };\nuse crate::state::AppState;\n\n"
-                "const TABLE: &str = \"{{plural}}\";\n\npub struct {{P}}Repo<'a> {\n    state: &'a AppState,\n}\n\n"
-                "impl<'a> {{P}}Repo<'a> {\n    pub fn new(state: &'a AppState) -> Self {\n        Self { state }\n    }\n\n"
-                "    pub async fn all(&self) -> Vec<{{P}}> {\n        self.state\n            .rows(TABLE)\n            .await\n"
+                "use std::collections::HashMap;\nuse std::path::PathBuf;\n\n"
+                "use serde::{Deserialize, Serialize};\n\n"
+                "use crate::models::{{snake}}::{ {{P}}, {{P}}Filter, {{P}}Input, Tally };\n"
+                "use crate::state::AppState;\n\n"
+                'const TABLE: &str = "{{plural}}";\n\npub struct {{P}}Repo<\'a> {\n'
+                "    state: &'a AppState,\n}\n\n"
+                "impl<'a> {{P}}Repo<'a> {\n    pub fn new(state: &'a AppState) -> Self {\n"
+                "        Self { state }\n    }\n\n"
+                "    pub async fn all(&self) -> Vec<{{P}}> {\n        self.state\n            .rows(TABLE)\n"
+                "            .await\n"
                 "            .into_iter()\n            .filter_map(|row| serde_json::from_value(row).ok())\n"
                 "            .collect()\n    }\n\n"
                 "    pub async fn find(&self, id: u32) -> Option<{{P}}> {\n"
@@ -1186,10 +1225,12 @@ class Monorepo:
                 "    pub async fn list(&self, filter: &{{P}}Filter) -> Vec<{{P}}> {\n"
                 "        let offset = filter.offset.unwrap_or(0) as usize;\n"
                 "        let limit = filter.limit.unwrap_or(100) as usize;\n"
-                "        self.all()\n            .await\n            .into_iter()\n            .filter(|row| row.matches(filter))\n"
+                "        self.all()\n            .await\n            .into_iter()\n"
+                "            .filter(|row| row.matches(filter))\n"
                 "            .skip(offset)\n            .take(limit)\n            .collect()\n    }\n\n"
                 "    pub async fn insert(&self, input: {{P}}Input) -> Result<{{P}}, String> {\n"
-                "        let row = {{P}}::from_input(self.state.next_id(), input);\n        let mut rows = self.all().await;\n"
+                "        let row = {{P}}::from_input(self.state.next_id(), input);\n"
+                "        let mut rows = self.all().await;\n"
                 "        rows.push(row.clone());\n        self.save(rows).await?;\n        Ok(row)\n    }\n\n"
                 "    pub async fn update(&self, id: u32, input: {{P}}Input) -> Result<{{P}}, String> {\n"
                 "        let mut rows = self.all().await;\n"
@@ -1197,15 +1238,18 @@ class Monorepo:
                 '            .ok_or_else(|| format!("{{snake}} {id} not found"))?;\n'
                 "        *slot = {{P}}::from_input(id, input);\n        let updated = slot.clone();\n"
                 "        self.save(rows).await?;\n        Ok(updated)\n    }\n\n"
-                "    pub async fn remove(&self, id: u32) -> Result<bool, String> {\n        let mut rows = self.all().await;\n"
-                "        let before = rows.len();\n        rows.retain(|row| row.id != id);\n        let removed = rows.len() != before;\n"
+                "    pub async fn remove(&self, id: u32) -> Result<bool, String> {\n"
+                "        let mut rows = self.all().await;\n"
+                "        let before = rows.len();\n        rows.retain(|row| row.id != id);\n"
+                "        let removed = rows.len() != before;\n"
                 "        self.save(rows).await?;\n        Ok(removed)\n    }\n\n"
                 "    async fn save(&self, rows: Vec<{{P}}>) -> Result<(), String> {\n"
                 "        let values = rows\n            .iter()\n            .map(serde_json::to_value)\n"
                 "            .collect::<Result<Vec<_>, _>>()\n            .map_err(|e| e.to_string())?;\n"
                 "        self.state.put(TABLE, values).await;\n        Ok(())\n    }\n\n"
                 "    pub async fn snapshot(&self, dir: PathBuf) -> Result<u64, String> {\n"
-                "        let rows = self.all().await;\n        let text = serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?;\n"
+                "        let rows = self.all().await;\n"
+                "        let text = serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?;\n"
                 '        let path = dir.join(format!("{TABLE}.json"));\n'
                 "        tokio::fs::write(&path, text.as_bytes()).await.map_err(|e| e.to_string())?;\n"
                 "        Ok(text.len() as u64)\n    }\n}\n",
@@ -1239,7 +1283,8 @@ class Monorepo:
                 "use crate::state::AppState;\n\n"
                 '#[derive(Clone, Serialize)]\n#[serde(rename_all = "camelCase")]\nstruct Changed {\n'
                 "    id: u32,\n    kind: &'static str,\n}\n\n"
-                '#[derive(Clone, Serialize)]\n#[serde(rename_all = "camelCase")]\npub struct ExportProgress {\n'
+                '#[derive(Clone, Serialize)]\n#[serde(rename_all = "camelCase")]\n'
+                "pub struct ExportProgress {\n"
                 "    pub done: u64,\n    pub total: u64,\n}\n",
                 plural=f.plural_snake.replace("_", " "),
                 imports="{ipc::Channel, AppHandle, Emitter, State}"
@@ -1311,7 +1356,10 @@ class Monorepo:
                 "    Ok(row.name.into_bytes())"
             )
         elif c.op == "refresh":
-            body = f"    let rows = {P}Repo::new(&state).all().await;\n    Ok(if force {{ rows.len() as u32 }} else {{ 0 }})"
+            body = (
+                f"    let rows = {P}Repo::new(&state).all().await;\n"
+                "    Ok(if force { rows.len() as u32 } else { 0 })"
+            )
         else:
             raise ValueError(c.op)
         asyn = "async " if c.is_async else ""
@@ -1335,7 +1383,8 @@ class Monorepo:
             f"{base}/Cargo.toml",
             '[package]\nname = "tauri-plugin-sync"\nversion = "0.2.0"\nedition = "2021"\n'
             'links = "tauri-plugin-sync"\n\n[dependencies]\ntauri = { version = "2" }\n'
-            'serde = { version = "1", features = ["derive"] }\ntokio = { version = "1", features = ["sync"] }\n\n'
+            'serde = { version = "1", features = ["derive"] }\n'
+            'tokio = { version = "1", features = ["sync"] }\n\n'
             '[build-dependencies]\ntauri-plugin = { version = "2", features = ["build"] }\n',
         )
         build = Src(f"{base}/build.rs")
@@ -1347,7 +1396,8 @@ class Monorepo:
         o.put(build)
         lib = Src(f"{base}/src/lib.rs")
         lib.add(
-            "//! Peer-to-peer sync of the app's tables.\n\nuse tauri::{\n    plugin::{Builder, TauriPlugin},\n"
+            "//! Peer-to-peer sync of the app's tables.\n\nuse tauri::{\n"
+            "    plugin::{Builder, TauriPlugin},\n"
             "    Manager, Runtime,\n};\n\nmod commands;\nmod models;\n\npub use models::*;\n\n"
             "/// Initializes the plugin.\npub fn init<R: Runtime>() -> TauriPlugin<R> {\n"
             '    Builder::new("sync")\n        .invoke_handler(tauri::generate_handler![\n'
@@ -1360,10 +1410,13 @@ class Monorepo:
         models.add(
             "use serde::{Deserialize, Serialize};\nuse tokio::sync::Mutex;\n\n"
             '#[derive(Debug, Clone, Default, Serialize, Deserialize)]\n#[serde(rename_all = "camelCase")]\n'
-            "pub struct SyncStatus {\n    pub running: bool,\n    pub peers: u32,\n    pub last_sync: Option<String>,\n}\n\n"
+            "pub struct SyncStatus {\n    pub running: bool,\n    pub peers: u32,\n"
+            "    pub last_sync: Option<String>,\n}\n\n"
             '#[derive(Debug, Clone, Serialize, Deserialize)]\n#[serde(rename_all = "camelCase")]\n'
-            "pub struct Peer {\n    pub id: String,\n    pub address: String,\n    pub latency_ms: u32,\n}\n\n"
-            "#[derive(Default)]\npub struct SyncState {\n    pub status: Mutex<SyncStatus>,\n    pub peers: Mutex<Vec<Peer>>,\n}"
+            "pub struct Peer {\n    pub id: String,\n    pub address: String,\n    pub latency_ms: u32,\n}\n"
+            "\n"
+            "#[derive(Default)]\npub struct SyncState {\n    pub status: Mutex<SyncStatus>,\n"
+            "    pub peers: Mutex<Vec<Peer>>,\n}"
         )
         o.put(models)
         cmds = Src(f"{base}/src/commands.rs")
@@ -1402,9 +1455,11 @@ class Monorepo:
             if i == 0:
                 src.add(
                     "\n".join(f"pub mod part_{j};" for j in range(1, max(2, self.scale // 2)))
-                    + "\n\n#[derive(Debug, Clone, Default, Serialize, Deserialize)]\npub struct CoreRecord {\n"
+                    + "\n\n#[derive(Debug, Clone, Default, Serialize, Deserialize)]\n"
+                    "pub struct CoreRecord {\n"
                     + "\n".join(f"    pub {x.snake}: {x.rust}," for x in row.fields)
-                    + "\n}\n\n#[derive(Debug, Default)]\npub struct Tally {\n    pub total: f64,\n    pub count: usize,\n"
+                    + "\n}\n\n#[derive(Debug, Default)]\npub struct Tally {\n    pub total: f64,\n"
+                    "    pub count: usize,\n"
                     "    pub labels: Vec<String>,\n    pub buckets: HashMap<String, usize>,\n}\n"
                 )
             else:
@@ -1431,7 +1486,8 @@ class Monorepo:
             src = Src(f"{base}/src/components/{name}.tsx")
             src.add('import { useMemo, useState } from "react";\n')
             src.add(
-                "export interface UiRow {\n  id: number;\n  name: string;\n  active: boolean;\n  score: number;\n"
+                "export interface UiRow {\n  id: number;\n  name: string;\n  active: boolean;\n"
+                "  score: number;\n"
                 "  count: number;\n  category: string;\n}\n"
             )
             used: set[str] = {name}
@@ -1541,7 +1597,8 @@ class Monorepo:
         vite.add(
             'import { defineConfig } from "vite";\nimport { fileURLToPath, URL } from "node:url";\n\n'
             "const host = process.env.TAURI_DEV_HOST;\n\nexport default defineConfig({\n"
-            f'  // plugins: [{plugin}()],\n  clearScreen: false,\n  resolve: {{\n    alias: {{ "@": fileURLToPath(new URL("./src", import.meta.url)) }},\n  }},\n'
+            f"  // plugins: [{plugin}()],\n  clearScreen: false,\n  resolve: {{\n"
+            f'    alias: {{ "@": fileURLToPath(new URL("./src", import.meta.url)) }},\n  }},\n'
             "  server: {\n    port: 1420,\n    strictPort: true,\n    host: host || false,\n"
             '    watch: { ignored: ["**/src-tauri/**"] },\n  },\n});'
         )
@@ -1565,7 +1622,8 @@ class Monorepo:
         src = Src(rel)
         src.add(
             'import { invoke } from "@tauri-apps/api/core";\n\n'
-            "export interface SyncStatus {\n  running: boolean;\n  peers: number;\n  lastSync: string | null;\n}\n\n"
+            "export interface SyncStatus {\n  running: boolean;\n  peers: number;\n"
+            "  lastSync: string | null;\n}\n\n"
             "export interface Peer {\n  id: string;\n  address: string;\n  latencyMs: number;\n}\n\n"
             'export const syncStatus = () => invoke<SyncStatus>("plugin:sync|status");\n'
             'export const startSync = () => invoke<SyncStatus>("plugin:sync|start");\n'
@@ -1578,7 +1636,8 @@ class Monorepo:
         """tauri-specta style bindings for every registered command (a big generated file)."""
         src = Src(rel)
         src.add(
-            "// This file was generated by [tauri-specta](https://github.com/oscartbeaumont/tauri-specta). Do not edit this file manually.\n\n"
+            "// This file was generated by [tauri-specta](https://github.com/oscartbeaumont/tauri-specta). "
+            "Do not edit this file manually.\n\n"
             "/** user-defined commands **/\n\nexport const commands = {"
         )
         for f in feats:
@@ -1587,12 +1646,13 @@ class Monorepo:
                     continue
                 params = ", ".join(f"{p.key}: {self.ts_param_type(f, p)}" for p in c.params)
                 args = ", { " + ", ".join(p.key for p in c.params) + " }" if c.params else ""
-                ok = c.ts_ret if c.is_async else c.ts_ret
+                ok = c.ts_ret
                 if c.rust_ret.startswith("Result<"):
                     src.add(
                         fill(
                             "async {{fn}}({{params}}) : Promise<Result<{{ok}}, string>> {\n"
-                            '    try {\n    return { status: "ok", data: await TAURI_INVOKE("{{cmd}}"{{args}}) };\n'
+                            "    try {\n"
+                            '    return { status: "ok", data: await TAURI_INVOKE("{{cmd}}"{{args}}) };\n'
                             "} catch (e) {\n    if(e instanceof Error) throw e;\n"
                             '    else return { status: "error", error: e  as any };\n}\n},',
                             fn=camel(c.name),
@@ -1615,7 +1675,8 @@ class Monorepo:
                         )
                     )
         src.add(
-            "}\n\n/** user-defined events **/\n\n\n\n/** user-defined constants **/\n\n\n\n/** user-defined types **/\n"
+            "}\n\n/** user-defined events **/\n\n\n\n/** user-defined constants **/\n\n\n\n"
+            "/** user-defined types **/\n"
         )
         for f in feats:
             fields = ", ".join(f"{x.name}: {x.ts}" for x in f.fields)
@@ -1627,19 +1688,23 @@ class Monorepo:
                 "offset: number | null; onlyActive: boolean | null }"
             )
             src.add(
-                f"export type {f.pascal}Summary = {{ count: number; total: number; mean: number; min: number; max: number }}"
+                f"export type {f.pascal}Summary = {{ count: number; total: number; mean: number; min: "
+                f"number; max: number }}"
             )
         src.add(
             "\n/** tauri-specta globals **/\n\n"
-            'import {\n\tinvoke as TAURI_INVOKE,\n\tChannel as TAURI_CHANNEL,\n} from "@tauri-apps/api/core";\n'
+            "import {\n\tinvoke as TAURI_INVOKE,\n\tChannel as TAURI_CHANNEL,\n"
+            '} from "@tauri-apps/api/core";\n'
             'import * as TAURI_API_EVENT from "@tauri-apps/api/event";\n'
             'import { type WebviewWindow as __WebviewWindow__ } from "@tauri-apps/api/webviewWindow";\n\n'
             "type __EventObj__<T> = {\n\tlisten: (\n\t\tcb: TAURI_API_EVENT.EventCallback<T>,\n"
-            "\t) => ReturnType<typeof TAURI_API_EVENT.listen<T>>;\n\tonce: (\n\t\tcb: TAURI_API_EVENT.EventCallback<T>,\n"
+            "\t) => ReturnType<typeof TAURI_API_EVENT.listen<T>>;\n\tonce: (\n"
+            "\t\tcb: TAURI_API_EVENT.EventCallback<T>,\n"
             "\t) => ReturnType<typeof TAURI_API_EVENT.once<T>>;\n"
             "\temit: null extends T\n\t\t? (payload?: T) => ReturnType<typeof TAURI_API_EVENT.emit>\n"
             "\t\t: (payload: T) => ReturnType<typeof TAURI_API_EVENT.emit>;\n};\n\n"
-            'export type Result<T, E> =\n\t| { status: "ok"; data: T }\n\t| { status: "error"; error: E };\n\n'
+            'export type Result<T, E> =\n\t| { status: "ok"; data: T }\n\t| { status: "error"; error: E };\n'
+            "\n"
             "export function unwrap<T, E>(result: Result<T, E>): T {\n"
             '\tif (result.status === "ok") return result.data;\n\tthrow result.error;\n}\n\n'
             "export type { TAURI_CHANNEL };"
@@ -1665,14 +1730,17 @@ class Monorepo:
         src.add(
             f"export interface {P}Filter {{\n  query?: string | null;\n  limit?: number | null;\n"
             "  offset?: number | null;\n  onlyActive?: boolean | null;\n}\n\n"
-            f"export interface {P}Summary {{\n  count: number;\n  total: number;\n  mean: number;\n  min: number;\n"
+            f"export interface {P}Summary {{\n  count: number;\n  total: number;\n  mean: number;\n"
+            f"  min: number;\n"
             "  max: number;\n}\n\n"
-            f'export interface {P}ChangedEvent {{\n  id: number;\n  kind: "created" | "updated" | "deleted";\n}}\n\n'
+            f"export interface {P}ChangedEvent {{\n  id: number;\n"
+            f'  kind: "created" | "updated" | "deleted";\n}}\n\n'
             "export interface ExportProgress {\n  done: number;\n  total: number;\n}\n\n"
             f"export type {P}SortKey = "
             + " | ".join(f'"{x.name}"' for x in f.fields if x.kind in ("str", "num"))
             + ";\n\n"
-            f"export const EMPTY_{f.snake.upper()}_FILTER: {P}Filter = {{ query: null, limit: 100, offset: 0, onlyActive: false }};"
+            f"export const EMPTY_{f.snake.upper()}_FILTER: {P}Filter = {{ query: null, limit: 100, offset: "
+            f"0, onlyActive: false }};"
         )
         if self.rng.random() < 0.5:
             used: set[str] = set()
@@ -1690,7 +1758,8 @@ class Monorepo:
         if typed:
             src.add(f'import {{ invoke{", Channel" if has_channel else ""} }} from "@tauri-apps/api/core";')
             src.add(
-                f'import type {{ {ext_types}{", ExportProgress" if has_channel else ""} }} from "{alias}/{f.camel}";\n'
+                f"import type {{ {ext_types}{', ExportProgress' if has_channel else ''} }} from "
+                f'"{alias}/{f.camel}";\n'
             )
         else:
             src.add(f'import {{ invoke{", Channel" if has_channel else ""} }} from "@tauri-apps/api/core";\n')
@@ -1730,7 +1799,8 @@ class Monorepo:
             else:
                 ann = f": Promise<{c.ts_ret}>" if typed else ""
                 src.add(
-                    f'export async function {fn}({params}){ann} {{\n  return invoke{ret}("{c.name}"{call_args});\n}}\n'
+                    f"export async function {fn}({params}){ann} {{\n"
+                    f'  return invoke{ret}("{c.name}"{call_args});\n}}\n'
                 )
         used: set[str] = set()
         target = g.size_target("normal")
@@ -1765,8 +1835,10 @@ class Monorepo:
             src.add(f'describe("{f.camel} formatting", () => {{')
             for _ in range(self.rng.randint(4, 14)):
                 src.add(
-                    f'  it("{g.words(3, 7)}", () => {{\n    const rows = Array.from({{ length: {self.rng.randint(0, 40)} }}, '
-                    f"(_, i) => ({{ id: i, name: `row ${{i}}`, active: i % 2 === 0, score: i * {self.rng.randint(1, 9)}, "
+                    f'  it("{g.words(3, 7)}", () => {{\n'
+                    f"    const rows = Array.from({{ length: {self.rng.randint(0, 40)} }}, "
+                    f"(_, i) => ({{ id: i, name: `row ${{i}}`, active: i % 2 === 0, score: i * "
+                    f"{self.rng.randint(1, 9)}, "
                     f'count: i, category: "{g.pick(WORDS)}" }}));\n'
                     f"    expect(Object.keys(subject).length).toBeGreaterThan(0);\n"
                     f"    expect(rows.length).toBeLessThan({self.rng.randint(41, 90)});\n  }});"
@@ -1774,7 +1846,8 @@ class Monorepo:
             src.add("});")
         else:
             src.add(
-                "export interface Row {\n  id: number;\n  name: string;\n  active: boolean;\n  score: number;\n"
+                "export interface Row {\n  id: number;\n  name: string;\n  active: boolean;\n"
+                "  score: number;\n"
                 "  count: number;\n  category: string;\n}\n"
             )
             target = g.size_target("normal")
@@ -1796,15 +1869,19 @@ class Monorepo:
             fill(
                 "export function use{{P}}Events(onChange: (event: {{P}}ChangedEvent) => void): void {\n"
                 "  useEffect(() => {\n"
-                '    const unlisten = listen<{{P}}ChangedEvent>("{{event}}", (event) => onChange(event.payload));\n'
+                '    const unlisten = listen<{{P}}ChangedEvent>("{{event}}", (event) => '
+                "onChange(event.payload));\n"
                 "    return () => {\n      unlisten.then((stop) => stop());\n    };\n  }, [onChange]);\n}\n\n"
                 "export function use{{PP}}(filter: {{P}}Filter) {\n"
-                "  const [items, setItems] = useState<{{P}}[]>([]);\n  const [error, setError] = useState<string | null>(null);\n"
-                "  const [loading, setLoading] = useState(false);\n\n  useEffect(() => {\n    let cancelled = false;\n"
+                "  const [items, setItems] = useState<{{P}}[]>([]);\n"
+                "  const [error, setError] = useState<string | null>(null);\n"
+                "  const [loading, setLoading] = useState(false);\n\n  useEffect(() => {\n"
+                "    let cancelled = false;\n"
                 "    setLoading(true);\n    list{{PP}}(filter)\n      .then((rows) => {\n"
                 "        if (!cancelled) setItems(rows);\n      })\n      .catch((err: unknown) => {\n"
                 "        if (!cancelled) setError(String(err));\n      })\n      .finally(() => {\n"
-                "        if (!cancelled) setLoading(false);\n      });\n    return () => {\n      cancelled = true;\n"
+                "        if (!cancelled) setLoading(false);\n      });\n    return () => {\n"
+                "      cancelled = true;\n"
                 "    };\n  }, [filter]);\n\n  return { items, error, loading };\n}\n",
                 P=P,
                 PP=f.plural_pascal,
@@ -1891,7 +1968,8 @@ class Monorepo:
             imports.append(f'import {{ use{P}Events }} from "@/hooks/use{f.plural_pascal}";')
         if self.rng.random() < 0.3:
             imports.append(
-                f'import {{ {self.g.pick(WORDS).capitalize()}{self.g.pick(UI_PARTS)}0 as Shared }} from "@bench/ui";'
+                f"import {{ {self.g.pick(WORDS).capitalize()}{self.g.pick(UI_PARTS)}0 as Shared }} from "
+                f'"@bench/ui";'
             )
         src.add("\n".join(imports) + "\n")
         t = tsx
@@ -1920,7 +1998,8 @@ class Monorepo:
             fill(
                 "  const load = useCallback(async () => {\n    setLoading(true);\n    try {\n"
                 "      const rows = await {{expr}};\n      setItems(rows);\n      setError(null);\n"
-                "    } catch (err) {\n      setError(String(err));\n    } finally {\n      setLoading(false);\n"
+                "    } catch (err) {\n      setError(String(err));\n    } finally {\n"
+                "      setLoading(false);\n"
                 "    }\n  }, [query]);\n\n  useEffect(() => {\n    void load();\n  }, [load]);\n",
                 expr=expr,
             )
@@ -1944,7 +2023,7 @@ class Monorepo:
             hname = f"handle{pascal(op)}"
             handlers.append(hname)
             draft = (
-                f"    const draft = {{ ...items[0], name: query.trim() }};\n"
+                "    const draft = { ...items[0], name: query.trim() };\n"
                 if op in ("update", "create")
                 else ""
             )
@@ -1952,8 +2031,10 @@ class Monorepo:
                 lines.append(
                     fill(
                         "  useEffect(() => {\n    let cancelled = false;\n    {{expr}}.then(\n"
-                        "      (value) => {\n        if (!cancelled) setSelectedId(value ? {{idv}} : null);\n      },\n"
-                        "      (err{{ut}}) => {\n        if (!cancelled) setError(String(err));\n      },\n    );\n"
+                        "      (value) => {\n        if (!cancelled) setSelectedId(value ? {{idv}} : null);\n"
+                        "      },\n"
+                        "      (err{{ut}}) => {\n        if (!cancelled) setError(String(err));\n      },\n"
+                        "    );\n"
                         "    return () => {\n      cancelled = true;\n    };\n  }, [{{idv}}]);\n",
                         expr=e,
                         idv=idv,
@@ -1966,7 +2047,8 @@ class Monorepo:
                 fill(
                     "  async function {{h}}() {\n{{draft}}    setLoading(true);\n    try {\n"
                     '      const result = await {{expr}};\n      console.info("{{op}}", result);\n'
-                    "      await load();\n    } catch (err) {\n      setError(String(err));\n    } finally {\n"
+                    "      await load();\n    } catch (err) {\n      setError(String(err));\n"
+                    "    } finally {\n"
                     "      setLoading(false);\n    }\n  }\n",
                     h=hname,
                     draft=draft,
@@ -1977,7 +2059,8 @@ class Monorepo:
         if listens:
             lines.append(f"  use{P}Events(useCallback(() => {{\n    void load();\n  }}, [load]));\n")
         lines.append(
-            "  const visible = useMemo(\n    () => items.filter((item) => item.name.toLowerCase().includes(query.toLowerCase())),\n"
+            "  const visible = useMemo(\n"
+            "    () => items.filter((item) => item.name.toLowerCase().includes(query.toLowerCase())),\n"
             "    [items, query],\n  );\n"
         )
         ctx = MarkupCtx(
@@ -2001,7 +2084,8 @@ class Monorepo:
             "jsx", ctx, 0, 6 if big else self.rng.randint(3, 5), 60 if big else self.rng.randint(8, 28)
         )
         buttons = "\n".join(
-            f'      <button type="button" disabled={{loading}} onClick={{{h}}}>{pascal(h[6:].lower())}</button>'
+            f'      <button type="button" disabled={{loading}} '
+            f"onClick={{{h}}}>{pascal(h[6:].lower())}</button>"
             for h in handlers
         )
         body_tree = indent("\n".join(tree), 6)
@@ -2014,7 +2098,8 @@ class Monorepo:
         lines.append(
             f'  return (\n    <div className="{ctx.prefix}">\n      <header>\n        <h2>{{title}}</h2>\n'
             f"{indent(buttons, 2) if buttons else ''}\n      </header>\n"
-            f"{body_tree}{extra_trees}\n      {{open && <footer>{{visible.length}} shown</footer>}}\n    </div>\n  );\n}}\n"
+            f"{body_tree}{extra_trees}\n      {{open && <footer>{{visible.length}} shown</footer>}}\n"
+            f"    </div>\n  );\n}}\n"
         )
         src.add("\n".join(lines))
         used: set[str] = {name}
@@ -2084,8 +2169,10 @@ class Monorepo:
             f'import type {{ {P} }} from "@/types/{f.camel}";\n'
         )
         src.add(
-            f"export function {P}BulkActions({{ {idv}, selected }}: {{ {idv}: number; selected: {P}[] }}) {{\n"
-            "  const [progress, setProgress] = useState(0);\n  const [message, setMessage] = useState<string | null>(null);\n"
+            f"export function {P}BulkActions({{ {idv}, selected }}: {{ {idv}: number; selected: {P}[] }}) "
+            f"{{\n"
+            "  const [progress, setProgress] = useState(0);\n"
+            "  const [message, setMessage] = useState<string | null>(null);\n"
         )
         src.add("  useEffect(() => {")
         src.mark("listen-leak")
@@ -2102,12 +2189,14 @@ class Monorepo:
         src.mark("unknown-command")
         src.add(f'      const purged = await invoke<number>("purge_{f.snake}_cache");')
         src.add(
-            "      setMessage(`purged ${purged}`);\n    } catch (err) {\n      setMessage(String(err));\n    }\n  }\n"
+            "      setMessage(`purged ${purged}`);\n    } catch (err) {\n      setMessage(String(err));\n"
+            "    }\n  }\n"
         )
         src.add(
             "  async function downloadThumbnail() {\n    try {\n"
             f'      const bytes = await invoke<number[]>("export_{f.snake}_thumbnail", {{ {idv} }});\n'
-            "      setMessage(`${bytes.length} bytes`);\n    } catch (err) {\n      setMessage(String(err));\n    }\n  }\n"
+            "      setMessage(`${bytes.length} bytes`);\n    } catch (err) {\n"
+            "      setMessage(String(err));\n    }\n  }\n"
         )
         src.add("  function reindex() {")
         src.mark("floating-invoke")
@@ -2151,13 +2240,18 @@ class Monorepo:
             )
             + "];\n\nexport function App() {\n  const [route, setRoute] = useState(ROUTES[0].path);\n"
             "  const [syncing, setSyncing] = useState(false);\n\n  useEffect(() => {\n"
-            "    syncStatus()\n      .then((status) => setSyncing(status.running))\n      .catch(console.error);\n  }, []);\n\n"
+            "    syncStatus()\n      .then((status) => setSyncing(status.running))\n"
+            "      .catch(console.error);\n  }, []);\n\n"
             "  async function toggleSync() {\n    try {\n      const status = await startSync();\n"
-            "      setSyncing(status.running);\n    } catch (err) {\n      console.error(err);\n    }\n  }\n\n"
-            '  const current = ROUTES.find((r) => r.path === route) ?? ROUTES[0];\n  return (\n    <div className="shell">\n'
+            "      setSyncing(status.running);\n    } catch (err) {\n      console.error(err);\n    }\n  }\n"
+            "\n"
+            "  const current = ROUTES.find((r) => r.path === route) ?? ROUTES[0];\n  return (\n"
+            '    <div className="shell">\n'
             "      <nav>\n        {ROUTES.map((r) => (\n"
-            "          <a key={r.path} href={r.path} onClick={(event) => {\n            event.preventDefault();\n"
-            "            setRoute(r.path);\n          }}>\n            {r.label}\n          </a>\n        ))}\n"
+            "          <a key={r.path} href={r.path} onClick={(event) => {\n"
+            "            event.preventDefault();\n"
+            "            setRoute(r.path);\n          }}>\n            {r.label}\n          </a>\n"
+            "        ))}\n"
             '        <button type="button" onClick={toggleSync}>{syncing ? "Syncing" : "Sync"}</button>\n'
             "      </nav>\n      <current.Page />\n    </div>\n  );\n}"
         )
@@ -2188,7 +2282,8 @@ class Monorepo:
         page = Src(f"{base}/public/settings.html")
         f = feats[0]
         page.add(
-            '<!doctype html>\n<html lang="en">\n  <head>\n    <meta charset="UTF-8" />\n    <title>Settings</title>\n'
+            '<!doctype html>\n<html lang="en">\n  <head>\n    <meta charset="UTF-8" />\n'
+            "    <title>Settings</title>\n"
             '  </head>\n  <body>\n    <button id="count">Count</button>\n    <output id="result"></output>\n'
             "    <script>\n      const { invoke } = window.__TAURI__.core;\n"
             '      document.getElementById("count").addEventListener("click", async () => {\n'
@@ -2231,7 +2326,8 @@ class Monorepo:
         src.add(
             'import { useEffect } from "react";\n\n'
             f"export function use{f.pascal}Events(onChange) {{\n  useEffect(() => {{\n"
-            f'    const unlisten = window.__TAURI__.event.listen("{f.event}", (event) => onChange(event.payload));\n'
+            f'    const unlisten = window.__TAURI__.event.listen("{f.event}", (event) => '
+            f"onChange(event.payload));\n"
             "    return () => {\n      unlisten.then((stop) => stop());\n    };\n  }, [onChange]);\n}\n"
         )
         self.out.put(src)
@@ -2262,7 +2358,8 @@ class Monorepo:
                 self.ts_util(f"{base}/src/utils/{f.camel}.ts", f)
         main = Src(f"{base}/src/main.ts")
         main.add(
-            'import { createApp } from "vue";\nimport { createPinia } from "pinia";\nimport { createRouter, createWebHistory } from "vue-router";\n'
+            'import { createApp } from "vue";\nimport { createPinia } from "pinia";\n'
+            'import { createRouter, createWebHistory } from "vue-router";\n'
             'import App from "./App.vue";\n'
             + "".join(f'import {f.pascal}View from "./views/{f.pascal}View.vue";\n' for f in feats)
             + "\nconst router = createRouter({\n  history: createWebHistory(),\n  routes: [\n"
@@ -2278,8 +2375,10 @@ class Monorepo:
             '    </nav>\n    <RouterView />\n  </div>\n</template>\n\n<script setup lang="ts">\n'
             'import { onMounted, ref } from "vue";\nimport { startSync, syncStatus } from "@/lib/sync";\n\n'
             "const syncing = ref(false);\n\nasync function toggleSync(): Promise<void> {\n  try {\n"
-            "    syncing.value = (await startSync()).running;\n  } catch (err) {\n    console.error(err);\n  }\n}\n\n"
-            "onMounted(async () => {\n  try {\n    syncing.value = (await syncStatus()).running;\n  } catch (err) {\n"
+            "    syncing.value = (await startSync()).running;\n  } catch (err) {\n    console.error(err);\n"
+            "  }\n}\n\n"
+            "onMounted(async () => {\n  try {\n    syncing.value = (await syncStatus()).running;\n"
+            "  } catch (err) {\n"
             "    console.error(err);\n  }\n});\n</script>"
         )
         self.out.put(shell)
@@ -2295,12 +2394,14 @@ class Monorepo:
                 'export const use{{P}}Store = defineStore("{{camel}}", () => {\n'
                 "  const items = ref<{{P}}[]>([]);\n  const error = ref<string | null>(null);\n\n"
                 "  async function refresh(filter: {{P}}Filter): Promise<void> {\n    try {\n"
-                "      items.value = await list{{PP}}(filter);\n    } catch (err) {\n      error.value = String(err);\n    }\n  }\n\n"
+                "      items.value = await list{{PP}}(filter);\n    } catch (err) {\n"
+                "      error.value = String(err);\n    }\n  }\n\n"
                 "  async function add(input: {{P}}Input): Promise<void> {\n    try {\n"
                 "      items.value = [...items.value, await create{{P}}(input)];\n    } catch (err) {\n"
                 "      error.value = String(err);\n    }\n  }\n\n"
                 "  async function remove(id: number): Promise<void> {\n    try {\n"
-                "      if (await delete{{P}}(id)) {\n        items.value = items.value.filter((item) => item.id !== id);\n"
+                "      if (await delete{{P}}(id)) {\n"
+                "        items.value = items.value.filter((item) => item.id !== id);\n"
                 "      }\n    } catch (err) {\n      error.value = String(err);\n    }\n  }\n\n"
                 "  return { items, error, refresh, add, remove };\n});\n",
                 P=P,
@@ -2398,14 +2499,20 @@ class Monorepo:
             fill(
                 'const props = withDefaults(defineProps<{ title?: string }>(), { title: "{{title}}" });\n'
                 "const title = computed(() => props.title);\n"
-                "const items = ref<{{P}}[]>([]);\nconst error = ref<string | null>(null);\nconst loading = ref(false);\n"
-                'const query = ref("");\nconst open = ref(false);\nconst selectedId = ref<number | null>(null);\n'
-                "const visible = computed(() =>\n  items.value.filter((item) => item.name.toLowerCase().includes(query.value.toLowerCase())),\n);\n\n"
+                "const items = ref<{{P}}[]>([]);\nconst error = ref<string | null>(null);\n"
+                "const loading = ref(false);\n"
+                'const query = ref("");\nconst open = ref(false);\n'
+                "const selectedId = ref<number | null>(null);\n"
+                "const visible = computed(() =>\n"
+                "  items.value.filter((item) => "
+                "item.name.toLowerCase().includes(query.value.toLowerCase())),\n);\n\n"
                 "async function refresh(): Promise<void> {\n  loading.value = true;\n  try {\n"
                 "    items.value = await {{lst}};\n    error.value = null;\n  } catch (err) {\n"
                 "    error.value = String(err);\n  } finally {\n    loading.value = false;\n  }\n}\n\n"
-                "async function remove(id: number | null): Promise<void> {\n  if (id === null) {\n    return;\n  }\n"
-                "  try {\n    await {{rm}};\n    await refresh();\n  } catch (err) {\n    error.value = String(err);\n  }\n}\n\n"
+                "async function remove(id: number | null): Promise<void> {\n  if (id === null) {\n"
+                "    return;\n  }\n"
+                "  try {\n    await {{rm}};\n    await refresh();\n  } catch (err) {\n"
+                "    error.value = String(err);\n  }\n}\n\n"
                 "onMounted(refresh);\n",
                 title=g.words(1, 3).title(),
                 P=P,
@@ -2468,14 +2575,17 @@ class Monorepo:
                 self.ts_util(f"{base}/src/lib/utils/{f.camel}.ts", f)
         main = Src(f"{base}/src/main.ts")
         main.add(
-            'import App from "./App.svelte";\n\nconst app = new App({ target: document.getElementById("app")! });\n\n'
+            'import App from "./App.svelte";\n\n'
+            'const app = new App({ target: document.getElementById("app")! });\n\n'
             "export default app;"
         )
         self.out.put(main)
         shell = Src(f"{base}/src/App.svelte")
         shell.add(
-            '<script lang="ts">\n  import { onMount } from "svelte";\n  import { syncStatus } from "$lib/sync";\n\n'
-            "  let syncing = false;\n\n  onMount(async () => {\n    try {\n      syncing = (await syncStatus()).running;\n"
+            '<script lang="ts">\n  import { onMount } from "svelte";\n'
+            '  import { syncStatus } from "$lib/sync";\n\n'
+            "  let syncing = false;\n\n  onMount(async () => {\n    try {\n"
+            "      syncing = (await syncStatus()).running;\n"
             "    } catch (err) {\n      console.error(err);\n    }\n  });\n</script>\n\n<nav>\n"
             + "".join(f'  <a href="/{kebab(f.snake)}">{f.pascal}</a>\n' for f in feats)
             + '</nav>\n<p>{syncing ? "Syncing" : "Idle"}</p>\n<slot />'
@@ -2511,14 +2621,20 @@ class Monorepo:
             indent(
                 fill(
                     'export let {{idv}}: number;\nexport let title = "{{title}}";\n\n'
-                    "let items: {{P}}[] = [];\nlet current: {{P}} | null = null;\nlet error: string | null = null;\n"
-                    'let loading = false;\nlet query = "";\nlet open = false;\nlet selectedId: number | null = null;\n\n'
-                    "$: visible = items.filter((item) => item.name.toLowerCase().includes(query.toLowerCase()));\n\n"
-                    "async function refresh(): Promise<void> {\n  loading = true;\n  try {\n    items = await {{lst}};\n"
-                    "    current = await {{get}};\n    error = null;\n  } catch (err) {\n    error = String(err);\n"
+                    "let items: {{P}}[] = [];\nlet current: {{P}} | null = null;\n"
+                    "let error: string | null = null;\n"
+                    'let loading = false;\nlet query = "";\nlet open = false;\n'
+                    "let selectedId: number | null = null;\n\n"
+                    "$: visible = items.filter((item) => "
+                    "item.name.toLowerCase().includes(query.toLowerCase()));\n\n"
+                    "async function refresh(): Promise<void> {\n  loading = true;\n  try {\n"
+                    "    items = await {{lst}};\n"
+                    "    current = await {{get}};\n    error = null;\n  } catch (err) {\n"
+                    "    error = String(err);\n"
                     "  } finally {\n    loading = false;\n  }\n}\n\n"
                     "onMount(() => {\n  void refresh();\n"
-                    '  const unlisten = listen<{{P}}ChangedEvent>("{{event}}", () => {\n    void refresh();\n  });\n'
+                    '  const unlisten = listen<{{P}}ChangedEvent>("{{event}}", () => {\n    void refresh();\n'
+                    "  });\n"
                     "  return () => {\n    unlisten.then((stop) => stop());\n  };\n});\n",
                     idv=idv,
                     title=g.words(1, 3).title(),
@@ -2588,12 +2704,15 @@ class Monorepo:
                 src = Src(f"{base}/{pkg}/{file}")
                 if file.endswith(".d.ts"):
                     src.add(
-                        "export declare function invoke<T>(cmd: string, args?: Record<string, unknown>): Promise<T>;"
+                        "export declare function invoke<T>(cmd: string, args?: Record<string, unknown>): "
+                        "Promise<T>;"
                     )
                 else:
                     src.add(
-                        "async function invoke(cmd, args = {}) {\n  return window.__TAURI_INTERNALS__.invoke(cmd, args);\n}\n"
-                        'export function poll() {\n  setInterval(() => invoke("node_modules_poll"), 100);\n}\n'
+                        "async function invoke(cmd, args = {}) {\n"
+                        "  return window.__TAURI_INTERNALS__.invoke(cmd, args);\n}\n"
+                        'export function poll() {\n  setInterval(() => invoke("node_modules_poll"), 100);\n'
+                        "}\n"
                     )
                 target = g.size_target("normal") // (2 if small else 1)
                 used: set[str] = set()

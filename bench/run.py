@@ -137,22 +137,27 @@ class Run:
     tree_peak_mb: float | None = None  # sampled sum over the process tree
 
 
+class CliError(Exception):
+    """A tauri-lint run that exited with an unexpected code."""
+
+
 @dataclass
 class Measure:
     name: str
     runs: list[Run] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
 
     @property
     def best(self) -> float:
-        return min(r.seconds for r in self.runs)
+        return min((r.seconds for r in self.runs), default=float("nan"))
 
     @property
     def best_cpu(self) -> float:
-        return min(r.cpu for r in self.runs)
+        return min((r.cpu for r in self.runs), default=float("nan"))
 
     @property
     def maxrss_mb(self) -> float:
-        return max(r.maxrss_mb for r in self.runs)
+        return max((r.maxrss_mb for r in self.runs), default=float("nan"))
 
 
 def _rss_kb(pid: int) -> int:
@@ -193,7 +198,7 @@ def run_cli(cmd: Sequence[str], sample_tree: bool = False, ok_codes: tuple[int, 
     """Run `cmd`, timing it wall-clock and reading its peak RSS from wait4()."""
     with tempfile.TemporaryFile() as err:
         t0 = time.perf_counter()
-        proc = subprocess.Popen(list(cmd), stdout=subprocess.DEVNULL, stderr=err, stdin=subprocess.DEVNULL)
+        proc = subprocess.Popen(list(cmd), stdout=err, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         peak = [0]
         stop = threading.Event()
         sampler = None
@@ -216,7 +221,7 @@ def run_cli(cmd: Sequence[str], sample_tree: bool = False, ok_codes: tuple[int, 
         if code not in ok_codes:
             err.seek(0)
             detail = err.read().decode("utf-8", "replace").strip()
-            raise SystemExit(f"`{' '.join(cmd)}` exited with {code}:\n{detail}")
+            raise CliError(f"`{' '.join(cmd)}` exited with {code}" + (f":\n{detail}" if detail else ""))
     # ru_maxrss is in KiB on Linux (bytes on macOS)
     scale = 1024 * 1024 if sys.platform == "darwin" else 1024
     cpu = usage.ru_utime + usage.ru_stime
@@ -261,12 +266,38 @@ class Bench:
         for i in range(self.repeat):
             if before is not None:
                 before(i)
-            run = run_cli(make(i))
+            cmd = make(i)
+            try:
+                run = run_cli(cmd)
+            except CliError as e:
+                m.failures.append(f"{e}{self.explain(cmd)}")
+                self.log(f"  {name:<24} run {i + 1}: FAILED: {m.failures[-1]}")
+                continue
             m.runs.append(run)
             self.log(
-                f"  {name:<24} run {i + 1}: {run.seconds:7.3f} s wall {run.cpu:7.3f} s CPU {run.maxrss_mb:6.0f} MB"
+                f"  {name:<24} run {i + 1}: {run.seconds:7.3f} s wall {run.cpu:7.3f} s CPU "
+                f"{run.maxrss_mb:6.0f} MB"
             )
         return m
+
+    def explain(self, cmd: list[str]) -> str:
+        """Run a failed command again, keeping the report and -v output, to show what went wrong."""
+        if "-o" not in cmd:
+            return ""
+        out = os.path.join(self.tmp, "failed-report.json")
+        again = [*cmd, "-v"]
+        again[again.index("-o") + 1] = out
+        proc = subprocess.run(again, capture_output=True, text=True, check=False)
+        report = ""
+        if os.path.exists(out):
+            with open(out, encoding="utf-8") as fh:
+                report = fh.read()
+            internal = [d for d in json.loads(report or "[]") if d.get("rule") == "internal-error"]
+            report = "; ".join(f"{d['path']}: {d['message']}" for d in internal[:3])
+        return (
+            f"\n    re-run exited with {proc.returncode}; internal errors: {report or 'none'}\n"
+            + "\n".join("    " + line for line in proc.stderr.strip().splitlines()[-12:])
+        )
 
     def cold(self, jobs: str) -> Measure:
         return self.repeat_runs(f"cold -j {jobs}", lambda _: self.lint_cmd(self.fresh_cache(), jobs))
@@ -354,10 +385,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # 1. the floor (in-process)
         log("parse-only floor ...")
         floor = measure_floor(root, args.repeat)
-        for i, (s, c) in enumerate(zip(floor.seconds, floor.cpu)):
+        for i, (s, c) in enumerate(zip(floor.seconds, floor.cpu, strict=True)):
             log(f"  {'floor':<24} run {i + 1}: {s:7.3f} s wall {c:7.3f} s CPU")
         log(
-            f"  {floor.files} files, {floor.bytes / 1e6:.1f} MB; discovery alone {floor.discover_seconds:.3f} s"
+            f"  {floor.files} files, {floor.bytes / 1e6:.1f} MB; discovery alone "
+            f"{floor.discover_seconds:.3f} s"
         )
 
         # 2. start-up
@@ -392,21 +424,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         # 5. one changed component, with the warm cache
         target = changed_file(root)
-        with open(target, "rb") as fh:
-            original = fh.read()
+        with open(target, "rb") as src:
+            original = src.read()
         st = os.stat(target)
 
         def edit(i: int) -> None:
-            with open(target, "wb") as fh:
-                fh.write(original + f"// bench edit {i} at {time.time_ns()}\n".encode())
+            with open(target, "wb") as dst:
+                dst.write(original + f"// bench edit {i} at {time.time_ns()}\n".encode())
 
         try:
             changed = bench.repeat_runs(
                 "one changed file", lambda _: bench.lint_cmd(warm_cache, args.jobs), edit
             )
         finally:
-            with open(target, "wb") as fh:
-                fh.write(original)
+            with open(target, "wb") as dst:
+                dst.write(original)
             os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns))
     finally:
         bench.cleanup()
@@ -447,9 +479,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{m.name:<26} {m.best:8.3f} {m.best / f:8.2f} {m.best_cpu:8.3f} {m.best_cpu / fc:8.2f} "
             f"{m.maxrss_mb:6.0f} MB  {tgt}"
         )
+    failed = [(m.name, msg) for m in measures for msg in m.failures]
+    for name, msg in failed:
+        print(f"FAILED run of {name} (left out of the figures): {msg}")
     print(f"peak RSS, largest process: {peak_rss:.0f} MB (< {TARGET_RSS_MB:g} MB: {verdict(targets['rss'])})")
     print(
-        f"peak RSS, whole process tree (sampled): cold -j 1 {tree1:.0f} MB, cold -j {args.jobs} {tree_auto:.0f} MB"
+        f"peak RSS, whole process tree (sampled): cold -j 1 {tree1:.0f} MB, cold -j {args.jobs} "
+        f"{tree_auto:.0f} MB"
     )
     print(f"discovery alone (in-process): {floor.discover_seconds:.3f} s")
     if expected is not None:
@@ -479,11 +515,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             "tree_peak_mb": {"cold -j 1": tree1, f"cold -j {args.jobs}": tree_auto},
             "targets": targets,
             "findings_ok": not problems,
+            "failed_runs": [{"measure": n, "error": e} for n, e in failed],
         }
         with open(args.json_out, "w", encoding="utf-8") as fh:
             json.dump(result, fh, indent=2)
             fh.write("\n")
-    return 1 if problems else 0
+    return 1 if problems or failed else 0
 
 
 def changed_file(root: str) -> str:
@@ -504,4 +541,7 @@ def changed_file(root: str) -> str:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except CliError as e:
+        sys.exit(f"error: {e}")

@@ -155,8 +155,15 @@ def _message(site: InvokeSite, rep: Repetition) -> tuple[str, str]:
 
 
 def check(project: Project, options: RuleOptions) -> Iterator[Diagnostic]:
+    # Wrappers already reported where they are called hot: `@mousemove="onMove($event)"` makes both the
+    # call of onMove and the invoke inside it repeat; the call site is the one to report.
+    hot_wrappers = {
+        s.wrapper for s in project.invokes if s.wrapper and any(_hot(r, options) for r in s.repetition)
+    }
     for site in project.invokes:
         if not project.is_requested(site.span.path):
+            continue
+        if site.in_wrapper is not None and site.in_wrapper in hot_wrappers:
             continue
         rep = next((r for r in site.repetition if _hot(r, options)), None)
         if rep is None:

@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass, field
 
 from tauri_lint import __version__
-from tauri_lint.model import FileFacts
+from tauri_lint.model import FileFacts, FrontendFacts, RustFacts
 from tauri_lint.settings import RuleOptions
 
 CACHE_DIR_NAME = ".tauri-lint-cache"
@@ -89,6 +89,15 @@ class FactsCache:
             return
 
 
+def _sound(path: object, entry: object) -> bool:
+    return (
+        isinstance(path, str)
+        and isinstance(entry, Entry)
+        and isinstance(entry.facts, (FrontendFacts, RustFacts))
+        and entry.facts.path == path
+    )
+
+
 def cache_key(options: RuleOptions, aliases: tuple[str, ...] = ()) -> str:
     # Only what extraction reads belongs here; rule-only options do not invalidate facts.
     material = repr((_FORMAT, __version__, tuple(options.wrapper_names), aliases))
@@ -107,7 +116,9 @@ def open_cache(
         with open(path, "rb") as f:
             fmt, stored_key, entries = pickle.load(f)
         if fmt == _FORMAT and stored_key == key and isinstance(entries, dict):
-            cache.entries = entries
+            # a damaged entry is dropped (and re-extracted), never trusted
+            cache.entries = {p: e for p, e in entries.items() if _sound(p, e)}
+            cache.dirty = len(cache.entries) != len(entries)
     except Exception:  # missing, corrupt, foreign, from another version: start afresh
         cache.dirty = True
     return cache

@@ -199,6 +199,8 @@ class CallCandidate:
     enclosing: EnclosingFn | None = None
     wrapped_in_typed_array: bool = False
     arg_refs: tuple[CommandRef | None, ...] = ()  # non-literal command refs per positional arg
+    # identifier per positional arg (`call(cmd, args)` → ("cmd", "args")), to see parameters passed on
+    arg_names: tuple[str | None, ...] = ()
 
 
 class ListenerFate(str, Enum):

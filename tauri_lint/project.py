@@ -42,7 +42,7 @@ GENERIC_NAMES = frozenset(
 CORE_PLUGINS = frozenset(
     {"app", "event", "image", "menu", "path", "resources", "tray", "webview", "window", "__TAURI_CHANNEL__"}
 )
-_MAX_ROUNDS = 3
+_MAX_ROUNDS = 8  # wrapper-of-wrapper depth followed (real apps reach 4)
 _SpanKey = tuple[str, int, int]  # (path, line, col)
 _MAX_REEXPORT_DEPTH = 6
 
@@ -376,7 +376,9 @@ def _build_frontend(project: Project, options: RuleOptions) -> None:
                 site = _site_from_wrapper(index, path, cand, wrapper)
                 sites.append(site)
                 new = _derive(cand, wrapper, site)
-                if new is not None and (cand.result.use != Use.AWAITED or _alone(files[path], by_fn, new)):
+                if new is not None and (
+                    cand.result.use != Use.AWAITED or _single_command(index, path, files[path], by_fn, new)
+                ):
                     derived.append((path, new))
         if not derived:
             break
@@ -516,11 +518,21 @@ def _site_from_wrapper(index: _Index, path: str, cand: CallCandidate, w: Wrapper
     )
 
 
-def _alone(facts: FrontendFacts, by_fn: dict[_SpanKey, list[CallCandidate]], w: WrapperDef) -> bool:
-    """A function that awaits a wrapper call gives back that call's promise only when it makes no other
-    call: `async save() { await call("a"); await call("b") }` has its own logic, it wraps neither."""
-    others = len(by_fn.get(_key(w.span), [])) - 1
-    return others == 0 and not any(_within(s.span, w.span) for s in facts.invokes)
+def _single_command(
+    index: _Index,
+    path: str,
+    facts: FrontendFacts,
+    by_fn: dict[_SpanKey, list[CallCandidate]],
+    w: WrapperDef,
+) -> bool:
+    """A function that awaits wrapper calls gives back one command's promise only when every call in it
+    reaches that command (`if (retry) return await withRetry("im_request", a); return await call(
+    "im_request", a)`). `async save() { await call("a"); await call("b") }` has its own logic."""
+    for other in by_fn.get(_key(w.span), []):
+        hit = _lookup_candidate(index, path, other)
+        if hit is None or _site_from_wrapper(index, path, other, hit).command != w.command:
+            return False
+    return not any(_within(s.span, w.span) and s.command != w.command for s in facts.invokes)
 
 
 def _within(inner: Span, outer: Span) -> bool:
@@ -534,7 +546,25 @@ def _derive(cand: CallCandidate, w: WrapperDef, site: InvokeSite) -> WrapperDef 
     """A thin named function around a wrapper call with a known command is a wrapper too:
     `export const getUser = (id) => call("get_user", { id })`."""
     enc = cand.enclosing
-    if enc is None or not enc.propagates or site.command is None:
+    if enc is None or not enc.propagates:
+        return None
+    if w.kind == WrapperKind.PASSTHROUGH and w.cmd_param is not None and site.command is None:
+        # `withRetry(cmd, args) { ... return await call(cmd, args) }`: a pass-through of a pass-through
+        names = cand.arg_names
+        cmd = names[w.cmd_param] if w.cmd_param < len(names) else None
+        if cmd is None or cmd not in enc.params:
+            return None
+        args = names[w.args_param] if w.args_param is not None and w.args_param < len(names) else None
+        return WrapperDef(
+            name=enc.name,
+            kind=WrapperKind.PASSTHROUGH,
+            span=enc.span,
+            exported=enc.exported,
+            cmd_param=enc.params.index(cmd),
+            args_param=enc.params.index(args) if args in enc.params else None,
+            handles_rejection=enc.handles_rejection or w.handles_rejection,
+        )
+    if site.command is None:
         return None
     return WrapperDef(
         name=enc.name,

@@ -7,6 +7,8 @@ fixtures/frontend. Columns are 1-based characters; `end_col` is exclusive.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pathlib import Path
 
 import pytest
@@ -138,7 +140,8 @@ def test_every_form_of_invoke_is_recognised(form: str) -> None:
     source = f"{header}export async function run(): Promise<void> {{\n  {setup}  await {call};\n}}\n"
     facts = extract(source)
     span = locate(source, call, "src/app.ts")
-    assert facts.invokes == [direct(span, "ping", ResultUse(Use.AWAITED))]
+    # `run` holds one invoke with a literal command: a typed wrapper, which its invoke records
+    assert facts.invokes == [replace(direct(span, "ping", ResultUse(Use.AWAITED)), in_wrapper="run")]
 
 
 NOT_TAURI: dict[str, str] = {
@@ -185,6 +188,7 @@ def test_invoke_imported_from_a_project_module_is_only_a_wrapper_candidate() -> 
                 handles_rejection=False,
             ),
             arg_refs=(None,),
+            arg_names=(None,),
         )
     ]
     assert facts.imports == [ImportBinding("invoke", "./ipc", "invoke")]

@@ -470,24 +470,31 @@ _ONE_SHOT_KINDS = frozenset({RepeatKind.INTERVAL, RepeatKind.ANIMATION_FRAME, Re
 def _callback(fn: Node, call: Node, fc: FileContext) -> tuple[list[Repetition], bool]:
     """Classify a function boundary on the way up: is it a callback that repeats? keep walking?
 
-    In a timer or event callback, a call under an equality test (`if (status === "done")`, a `case`)
-    runs when that state is reached, not on every tick: the repetition records it as guarded.
+    In a timer callback, a call under an equality test (`if (status === "done")`, a `case`) or in a
+    `catch` runs when that state is reached, not on every tick. In an event handler any condition does
+    (`if (nearBottom && !loading) loadMore()`: infinite scroll loads at the bottom, not per scroll
+    event). Such repetitions are recorded as guarded.
     """
     reps, keep_going = _callback_kind(fn, call, fc)
-    if reps and any(r.kind in _ONE_SHOT_KINDS for r in reps) and _conditional(call, fn):
-        reps = [replace(r, equality_guard=True) if r.kind in _ONE_SHOT_KINDS else r for r in reps]
-    return reps, keep_going
+    marked = []
+    for r in reps:
+        if r.kind in _ONE_SHOT_KINDS and _conditional(call, fn, any_condition=r.kind == RepeatKind.EVENT):
+            r = replace(r, equality_guard=True)
+        marked.append(r)
+    return marked, keep_going
 
 
-def _conditional(call: Node, top: Node) -> bool:
+def _conditional(call: Node, top: Node, any_condition: bool) -> bool:
     node = call
     while node.parent is not None and node.id != top.id:
         parent = node.parent
-        if parent.type == "switch_case":
+        if parent.type in ("switch_case", "catch_clause"):
             return True
         if parent.type == "if_statement" and field_of(parent, node) in ("consequence", "alternative"):
-            if _has_equality(parent.child_by_field_name("condition")):
+            if any_condition or _has_equality(parent.child_by_field_name("condition")):
                 return True
+        if any_condition and parent.type == "ternary_expression" and field_of(parent, node) != "condition":
+            return True
         node = parent
     return False
 
@@ -647,7 +654,7 @@ def collect_named(
         value = attr.named_children[-1] if attr.named_child_count > 1 else None
         if event is None or value is None or value.type != "jsx_expression" or not value.named_child_count:
             continue
-        target = _callee_name(value.named_children[0])
+        target = _handler_target(value.named_children[0])
         if target:
             add(target, Repetition(RepeatKind.EVENT, event, fc.index.span(attr.start_byte, attr.end_byte)))
     for assign in assigns:
@@ -663,9 +670,25 @@ def collect_named(
             if stmt.type in ("identifier", "member_expression", "call_expression"):
                 break
             stmt = stmt.parent
-        target = _callee_name(stmt) if stmt is not None else None
+        target = _handler_target(stmt) if stmt is not None else None
         if target:
             add(target, Repetition(RepeatKind.EVENT, spot.event, fc.index.span(spot.start, spot.end)))
+
+
+def _handler_target(node: Node | None) -> str | None:
+    """The function a handler runs: `onMove`, and also `onMove($event)` / `(e) => onMove(e)`, which
+    Vue templates and JSX write as often as the bare reference."""
+    node = unwrap(node)
+    if node is not None and node.type == "expression_statement" and node.named_child_count:
+        node = unwrap(node.named_children[0])
+    if node is not None and node.type == "arrow_function":
+        node = unwrap(node.child_by_field_name("body"))
+    if node is not None and node.type == "call_expression":
+        callee, _ = call_function(node)
+        chain = member_chain(callee)
+        if chain and chain[-1] != "bind" and len(chain) <= 2:
+            return chain[-1]
+    return _callee_name(node)
 
 
 def _callee_name(node: Node | None) -> str | None:

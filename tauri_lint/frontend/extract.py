@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import replace
 
 from tree_sitter import Node
 
@@ -527,6 +528,7 @@ class _Extractor:
                 enclosing=self._enclosing(call, use),
                 wrapped_in_typed_array=typed_array,
                 arg_refs=tuple(self._ref_if_unresolved(a) for a in args),
+                arg_names=tuple(_identifier(a) for a in args),
             )
         )
 
@@ -648,6 +650,10 @@ class _Extractor:
                     command_ref=ref if ref is not None and ref.literal is None else None,
                 )
             )
+            # the invoke inside knows its wrapper, so a rule can report a repeated call once, at the caller
+            at = next((i for i, s in enumerate(self.facts.invokes) if s is site), None)
+            if at is not None:
+                self.facts.invokes[at] = replace(site, in_wrapper=name)
 
     # ------------------------------------------------------------------------------------------
     def _listen(self, call: Node, api: str, prefix: str | None) -> None:
@@ -739,6 +745,11 @@ class _Extractor:
                 return ListenerFate.UNKNOWN, target
             return ListenerFate.STORED_NEVER_CALLED, target
         return ListenerFate.UNKNOWN, None
+
+
+def _identifier(node: Node) -> str | None:
+    inner = unwrap(node)
+    return text(inner) if inner is not None and inner.type == "identifier" else None
 
 
 def _innermost_function(node: Node) -> Node | None:
