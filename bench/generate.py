@@ -1,6 +1,6 @@
 """Generate a large synthetic Tauri monorepo for benchmarking tauri-lint.
 
-    python bench/generate.py --out /tmp/tauri-bench --scale 20
+    python bench/generate.py --out /tmp/tauri-bench    # default --scale 18: ~2,800 files, ~18 MB
 
 Layout (all code below is produced here, from templates and a seeded `random.Random`):
 
@@ -15,9 +15,10 @@ Layout (all code below is produced here, from templates and a seeded `random.Ran
       apps/companion/                Svelte        (weight 2)
       apps/legacy-tools/             React + JSX/JS with window.__TAURI__ (weight 1)
 
-Each app has `--scale * weight` features. A feature is an entity with a Rust command module, models
-and a repository in `src-tauri/`, and on the frontend types, a service file of typed invoke wrappers,
-a listen() hook and several components/views that reach the commands in every way tauri-lint knows:
+Each app has `--scale * weight` features (default scale 18: about 2,800 linted files, 18 MB). A
+feature is an entity with a Rust command module, models and a repository in `src-tauri/`, and on the
+frontend types, a service file of typed invoke wrappers, a listen() hook and several
+components/views that reach the commands in every way tauri-lint knows:
 direct, aliased and namespace imports of `invoke`, `window.__TAURI__.core.invoke`, typed wrappers
 imported through `@/`, `$lib/` and relative paths, a pass-through `call(cmd, args)` wrapper and
 tauri-specta style `commands.getX(...)` bindings.
@@ -409,8 +410,7 @@ class Gen:
             elif k == 5:
                 out.append(
                     fill(
-                        "const {{v}} = items.reduce((sum, item) => sum + (item.{{b}} ? 1 : 0), 0);\n"
-                        "count += {{v}};",
+                        "const {{v}} = items.reduce((sum, item) => sum + (item.{{b}} ? 1 : 0), 0);\ncount += {{v}};",
                         v=v,
                         b=b,
                     )
@@ -598,8 +598,7 @@ class Gen:
             if dialect == "jsx":
                 return [
                     f"{{{ctx.list_var}.slice(0, {n}).map((item) => (",
-                    f'  <li key={{item.id}} className="{ctx.prefix}__item" onClick={{() => '
-                    f"{ctx.select('item.id')}}}>",
+                    f'  <li key={{item.id}} className="{ctx.prefix}__item" onClick={{() => {ctx.select("item.id")}}}>',
                     "    {item.name}",
                     "  </li>",
                     "))}",
@@ -614,8 +613,7 @@ class Gen:
                 ]
             return [
                 f"{{#each {ctx.list_var}.slice(0, {n}) as item (item.id)}}",
-                f'  <li class="{ctx.prefix}__item" on:click={{() => '
-                f"{ctx.select('item.id')}}}>{{item.name}}</li>",
+                f'  <li class="{ctx.prefix}__item" on:click={{() => {ctx.select("item.id")}}}>{{item.name}}</li>',
                 "{/each}",
             ]
         if k == 3 and ctx.flag:
@@ -675,8 +673,7 @@ class Gen:
             k = r.randrange(11)
             if k == 0:
                 out.append(
-                    f"for item in items.iter().take(limit) {{\n    total += item.{num} as f64;\n"
-                    f"    count += 1;\n}}"
+                    f"for item in items.iter().take(limit) {{\n    total += item.{num} as f64;\n    count += 1;\n}}"
                 )
             elif k == 1:
                 out.append(
@@ -704,15 +701,12 @@ class Gen:
                 )
             elif k == 5:
                 out.append(
-                    f"let {v} = items.iter().fold(0usize, |acc, item| acc + usize::from(item.{b}));\n"
-                    f"count += {v};"
+                    f"let {v} = items.iter().fold(0usize, |acc, item| acc + usize::from(item.{b}));\ncount += {v};"
                 )
             elif k == 6:
                 out.append("while labels.len() > limit {\n    labels.pop();\n}")
             elif k == 7:
-                out.append(
-                    f"if let Some(first) = items.first() {{\n    labels.insert(0, first.{s}.clone());\n}}"
-                )
+                out.append(f"if let Some(first) = items.first() {{\n    labels.insert(0, first.{s}.clone());\n}}")
             elif k == 8:
                 out.append(
                     f"let mut {v}: Vec<(&String, &usize)> = buckets.iter().collect();\n"
@@ -979,12 +973,8 @@ class Monorepo:
         if first:  # the seeded findings' commands
             cmds += [
                 Command(f"archive_{f.snake}", "archive", (pid,), "Result<bool, String>", "boolean"),
-                Command(
-                    f"purge_{f.snake}_cache", "purge", (), "Result<u64, String>", "number", registered=False
-                ),
-                Command(
-                    f"export_{f.snake}_thumbnail", "thumbnail", (pid,), "Result<Vec<u8>, String>", "number[]"
-                ),
+                Command(f"purge_{f.snake}_cache", "purge", (), "Result<u64, String>", "number", registered=False),
+                Command(f"export_{f.snake}_thumbnail", "thumbnail", (pid,), "Result<Vec<u8>, String>", "number[]"),
                 Command(
                     f"refresh_{f.snake}_index",
                     "refresh",
@@ -1184,9 +1174,7 @@ class Monorepo:
                 P=P,
                 fields=fields,
                 inputs=inputs,
-                assign="\n".join(
-                    f"            {x.snake}: input.{x.snake}," for x in f.fields if x.name != "id"
-                ),
+                assign="\n".join(f"            {x.snake}: input.{x.snake}," for x in f.fields if x.name != "id"),
             )
         )
         used: set[str] = set()
@@ -1287,9 +1275,7 @@ class Monorepo:
                 "pub struct ExportProgress {\n"
                 "    pub done: u64,\n    pub total: u64,\n}\n",
                 plural=f.plural_snake.replace("_", " "),
-                imports="{ipc::Channel, AppHandle, Emitter, State}"
-                if has_channel
-                else "{AppHandle, Emitter, State}",
+                imports="{ipc::Channel, AppHandle, Emitter, State}" if has_channel else "{AppHandle, Emitter, State}",
                 snake=f.snake,
                 P=P,
             )
@@ -1675,8 +1661,7 @@ class Monorepo:
                         )
                     )
         src.add(
-            "}\n\n/** user-defined events **/\n\n\n\n/** user-defined constants **/\n\n\n\n"
-            "/** user-defined types **/\n"
+            "}\n\n/** user-defined events **/\n\n\n\n/** user-defined constants **/\n\n\n\n/** user-defined types **/\n"
         )
         for f in feats:
             fields = ", ".join(f"{x.name}: {x.ts}" for x in f.fields)
@@ -1758,8 +1743,7 @@ class Monorepo:
         if typed:
             src.add(f'import {{ invoke{", Channel" if has_channel else ""} }} from "@tauri-apps/api/core";')
             src.add(
-                f"import type {{ {ext_types}{', ExportProgress' if has_channel else ''} }} from "
-                f'"{alias}/{f.camel}";\n'
+                f'import type {{ {ext_types}{", ExportProgress" if has_channel else ""} }} from "{alias}/{f.camel}";\n'
             )
         else:
             src.add(f'import {{ invoke{", Channel" if has_channel else ""} }} from "@tauri-apps/api/core";\n')
@@ -1786,9 +1770,7 @@ class Monorepo:
                         chan="<ExportProgress>" if typed else "",
                         ret=ret,
                         cmd=c.name,
-                        key="onProgress"
-                        if c.params[1].key == "onProgress"
-                        else f"{c.params[1].key}: onProgress",
+                        key="onProgress" if c.params[1].key == "onProgress" else f"{c.params[1].key}: onProgress",
                     )
                 )
                 continue
@@ -1799,8 +1781,7 @@ class Monorepo:
             else:
                 ann = f": Promise<{c.ts_ret}>" if typed else ""
                 src.add(
-                    f"export async function {fn}({params}){ann} {{\n"
-                    f'  return invoke{ret}("{c.name}"{call_args});\n}}\n'
+                    f'export async function {fn}({params}){ann} {{\n  return invoke{ret}("{c.name}"{call_args});\n}}\n'
                 )
         used: set[str] = set()
         target = g.size_target("normal")
@@ -1829,9 +1810,7 @@ class Monorepo:
         src = Src(rel)
         used: set[str] = set()
         if test_of is not None:
-            src.add(
-                f'import {{ describe, expect, it }} from "vitest";\nimport * as subject from "{test_of}";\n'
-            )
+            src.add(f'import {{ describe, expect, it }} from "vitest";\nimport * as subject from "{test_of}";\n')
             src.add(f'describe("{f.camel} formatting", () => {{')
             for _ in range(self.rng.randint(4, 14)):
                 src.add(
@@ -1955,9 +1934,7 @@ class Monorepo:
         if style in ("service", "service-relative") and any(c.channel for c in f.commands):
             ops.append("export")
         rel_service = (
-            f"../../services/{f.camel}Service"
-            if style == "service-relative"
-            else f"@/services/{f.camel}Service"
+            f"../../services/{f.camel}Service" if style == "service-relative" else f"@/services/{f.camel}Service"
         )
         imports = ['import { useCallback, useEffect, useMemo, useState } from "react";']
         if tsx:
@@ -1968,8 +1945,7 @@ class Monorepo:
             imports.append(f'import {{ use{P}Events }} from "@/hooks/use{f.plural_pascal}";')
         if self.rng.random() < 0.3:
             imports.append(
-                f"import {{ {self.g.pick(WORDS).capitalize()}{self.g.pick(UI_PARTS)}0 as Shared }} from "
-                f'"@bench/ui";'
+                f'import {{ {self.g.pick(WORDS).capitalize()}{self.g.pick(UI_PARTS)}0 as Shared }} from "@bench/ui";'
             )
         src.add("\n".join(imports) + "\n")
         t = tsx
@@ -2022,11 +1998,7 @@ class Monorepo:
             e = self.access_expr(acc, f, c, values)
             hname = f"handle{pascal(op)}"
             handlers.append(hname)
-            draft = (
-                "    const draft = { ...items[0], name: query.trim() };\n"
-                if op in ("update", "create")
-                else ""
-            )
+            draft = "    const draft = { ...items[0], name: query.trim() };\n" if op in ("update", "create") else ""
             if op == "get" and self.rng.random() < 0.5:
                 lines.append(
                     fill(
@@ -2080,12 +2052,9 @@ class Monorepo:
             query="query",
             set_query="setQuery",
         )
-        tree = g.markup(
-            "jsx", ctx, 0, 6 if big else self.rng.randint(3, 5), 60 if big else self.rng.randint(8, 28)
-        )
+        tree = g.markup("jsx", ctx, 0, 6 if big else self.rng.randint(3, 5), 60 if big else self.rng.randint(8, 28))
         buttons = "\n".join(
-            f'      <button type="button" disabled={{loading}} '
-            f"onClick={{{h}}}>{pascal(h[6:].lower())}</button>"
+            f'      <button type="button" disabled={{loading}} onClick={{{h}}}>{pascal(h[6:].lower())}</button>'
             for h in handlers
         )
         body_tree = indent("\n".join(tree), 6)
@@ -2138,9 +2107,7 @@ class Monorepo:
             "const labels: string[]", "const labels"
         )
         block = block.replace(" as unknown", "")
-        block = re.sub(
-            r": Record<string, \{ label: string; weight: number; enabled: boolean \}> =", " =", block
-        )
+        block = re.sub(r": Record<string, \{ label: string; weight: number; enabled: boolean \}> =", " =", block)
         return block
 
     def react_page(self, rel: str, f: Feature, parts: list[str], tsx: bool) -> None:
@@ -2189,8 +2156,7 @@ class Monorepo:
         src.mark("unknown-command")
         src.add(f'      const purged = await invoke<number>("purge_{f.snake}_cache");')
         src.add(
-            "      setMessage(`purged ${purged}`);\n    } catch (err) {\n      setMessage(String(err));\n"
-            "    }\n  }\n"
+            "      setMessage(`purged ${purged}`);\n    } catch (err) {\n      setMessage(String(err));\n    }\n  }\n"
         )
         src.add(
             "  async function downloadThumbnail() {\n    try {\n"
@@ -2234,10 +2200,7 @@ class Monorepo:
         app.add("")
         app.add(
             "const ROUTES = [\n"
-            + "".join(
-                f'  {{ path: "/{kebab(f.snake)}", label: "{f.pascal}", Page: {f.pascal}Page }},\n'
-                for f in feats
-            )
+            + "".join(f'  {{ path: "/{kebab(f.snake)}", label: "{f.pascal}", Page: {f.pascal}Page }},\n' for f in feats)
             + "];\n\nexport function App() {\n  const [route, setRoute] = useState(ROUTES[0].path);\n"
             "  const [syncing, setSyncing] = useState(false);\n\n  useEffect(() => {\n"
             "    syncStatus()\n      .then((status) => setSyncing(status.running))\n"
@@ -2315,9 +2278,7 @@ class Monorepo:
                 'import { invoke, Channel } from "@tauri-apps/api/core";',
                 "const { invoke, Channel } = window.__TAURI__.core;",
             )
-            .replace(
-                'import { invoke } from "@tauri-apps/api/core";', "const { invoke } = window.__TAURI__.core;"
-            )
+            .replace('import { invoke } from "@tauri-apps/api/core";', "const { invoke } = window.__TAURI__.core;")
         )
         self.out.files[rel] = text
 
@@ -2539,9 +2500,7 @@ class Monorepo:
             f'<template>\n  <main class="view view--{kebab(f.snake)}">\n'
             + "".join(f"    <{f.pascal}{p} />\n" for p in parts)
             + '  </main>\n</template>\n\n<script setup lang="ts">\n'
-            + "".join(
-                f'import {f.pascal}{p} from "@/components/{f.camel}/{f.pascal}{p}.vue";\n' for p in parts
-            )
+            + "".join(f'import {f.pascal}{p} from "@/components/{f.camel}/{f.pascal}{p}.vue";\n' for p in parts)
             + "</script>"
         )
         self.out.put(src)
@@ -2557,9 +2516,7 @@ class Monorepo:
             self.ts_service(f"{base}/src/lib/api/{f.camel}.ts", f, typed=True, alias="$lib/types")
             parts = self.rng.sample(UI_PARTS, self.rng.randint(5, 8))
             for j, part in enumerate(parts):
-                self.svelte_component(
-                    f"{base}/src/lib/components/{f.camel}/{f.pascal}{part}.svelte", f, part, j
-                )
+                self.svelte_component(f"{base}/src/lib/components/{f.camel}/{f.pascal}{part}.svelte", f, part, j)
             page = Src(f"{base}/src/routes/{kebab(f.snake)}/+page.svelte")
             page.add(
                 '<script lang="ts">\n'
@@ -2671,11 +2628,7 @@ class Monorepo:
             '    <button type="button" disabled={loading} on:click={refresh}>Refresh</button>\n  </header>'
         )
         while src.size < target * 0.85:
-            src.add(
-                indent(
-                    "\n".join(g.markup("svelte", ctx, 0, self.rng.randint(2, 5), self.rng.randint(6, 20))), 2
-                )
-            )
+            src.add(indent("\n".join(g.markup("svelte", ctx, 0, self.rng.randint(2, 5), self.rng.randint(6, 20))), 2))
         src.add("</section>\n")
         src.add("<style>\n" + indent(g.css(prefix, max(2, int((target - src.size) / 120))), 2) + "\n</style>")
         self.out.put(src)
@@ -2704,8 +2657,7 @@ class Monorepo:
                 src = Src(f"{base}/{pkg}/{file}")
                 if file.endswith(".d.ts"):
                     src.add(
-                        "export declare function invoke<T>(cmd: string, args?: Record<string, unknown>): "
-                        "Promise<T>;"
+                        "export declare function invoke<T>(cmd: string, args?: Record<string, unknown>): Promise<T>;"
                     )
                 else:
                     src.add(
@@ -2751,9 +2703,7 @@ def generate(out: str, scale: int = DEFAULT_SCALE, seed: int = DEFAULT_SEED) -> 
         if not os.path.isdir(out):
             raise ValueError(f"{out} exists and is not a directory")
         if os.listdir(out) and not os.path.isfile(os.path.join(out, MANIFEST)):
-            raise ValueError(
-                f"{out} is not empty and not a previous output of this generator: refusing to delete it"
-            )
+            raise ValueError(f"{out} is not empty and not a previous output of this generator: refusing to delete it")
         shutil.rmtree(out)
     repo = Monorepo(scale, seed).build()
     frontend = rust = other = 0

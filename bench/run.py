@@ -243,9 +243,7 @@ class Bench:
     def fresh_cache(self) -> str:
         return tempfile.mkdtemp(prefix="cache-", dir=self.tmp)
 
-    def lint_cmd(
-        self, cache: str, jobs: str, output: str = os.devnull, paths: Sequence[str] = ()
-    ) -> list[str]:
+    def lint_cmd(self, cache: str, jobs: str, output: str = os.devnull, paths: Sequence[str] = ()) -> list[str]:
         return [
             self.exe,
             *(paths or [self.root]),
@@ -275,8 +273,7 @@ class Bench:
                 continue
             m.runs.append(run)
             self.log(
-                f"  {name:<24} run {i + 1}: {run.seconds:7.3f} s wall {run.cpu:7.3f} s CPU "
-                f"{run.maxrss_mb:6.0f} MB"
+                f"  {name:<24} run {i + 1}: {run.seconds:7.3f} s wall {run.cpu:7.3f} s CPU {run.maxrss_mb:6.0f} MB"
             )
         return m
 
@@ -294,9 +291,8 @@ class Bench:
                 report = fh.read()
             internal = [d for d in json.loads(report or "[]") if d.get("rule") == "internal-error"]
             report = "; ".join(f"{d['path']}: {d['message']}" for d in internal[:3])
-        return (
-            f"\n    re-run exited with {proc.returncode}; internal errors: {report or 'none'}\n"
-            + "\n".join("    " + line for line in proc.stderr.strip().splitlines()[-12:])
+        return f"\n    re-run exited with {proc.returncode}; internal errors: {report or 'none'}\n" + "\n".join(
+            "    " + line for line in proc.stderr.strip().splitlines()[-12:]
         )
 
     def cold(self, jobs: str) -> Measure:
@@ -310,9 +306,7 @@ class Bench:
             found = json.load(fh)
         problems: list[str] = []
         if expected is not None:
-            got = sorted(
-                (d["rule"], os.path.relpath(d["absolute_path"], self.root), d["start"]["line"]) for d in found
-            )
+            got = sorted((d["rule"], os.path.relpath(d["absolute_path"], self.root), d["start"]["line"]) for d in found)
             want = sorted((str(e["rule"]), str(e["path"]), int(str(e["line"]))) for e in expected)
             if got != want:
                 problems.append(f"-j {jobs}: findings differ from the seeded ones: got {got}, want {want}")
@@ -351,9 +345,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Benchmark tauri-lint on a generated monorepo.")
     ap.add_argument("root", help="a folder written by bench/generate.py")
     ap.add_argument("--repeat", type=int, default=3, help="runs per measurement; the best counts (default 3)")
-    ap.add_argument(
-        "--tauri-lint", dest="exe", help="the tauri-lint executable (default: next to this Python)"
-    )
+    ap.add_argument("--tauri-lint", dest="exe", help="the tauri-lint executable (default: next to this Python)")
     ap.add_argument("--jobs", default="auto", help="the -j value of the parallel cold run (default auto)")
     ap.add_argument("--json", dest="json_out", help="also write the results to this JSON file")
     ap.add_argument("-q", "--quiet", action="store_true", help="print only the summary")
@@ -387,10 +379,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         floor = measure_floor(root, args.repeat)
         for i, (s, c) in enumerate(zip(floor.seconds, floor.cpu, strict=True)):
             log(f"  {'floor':<24} run {i + 1}: {s:7.3f} s wall {c:7.3f} s CPU")
-        log(
-            f"  {floor.files} files, {floor.bytes / 1e6:.1f} MB; discovery alone "
-            f"{floor.discover_seconds:.3f} s"
-        )
+        log(f"  {floor.files} files, {floor.bytes / 1e6:.1f} MB; discovery alone {floor.discover_seconds:.3f} s")
 
         # 2. start-up
         log("start-up ...")
@@ -399,8 +388,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         small = os.path.join(small_dir, "small.ts")
         with open(small, "w", encoding="utf-8") as fh:
             fh.write(
-                'import { invoke } from "@tauri-apps/api/core";\n\n'
-                'export const ping = () => invoke<string>("ping");\n'
+                'import { invoke } from "@tauri-apps/api/core";\n\nexport const ping = () => invoke<string>("ping");\n'
             )
         one_small = bench.repeat_runs(
             "one small file",
@@ -433,9 +421,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 dst.write(original + f"// bench edit {i} at {time.time_ns()}\n".encode())
 
         try:
-            changed = bench.repeat_runs(
-                "one changed file", lambda _: bench.lint_cmd(warm_cache, args.jobs), edit
-            )
+            changed = bench.repeat_runs("one changed file", lambda _: bench.lint_cmd(warm_cache, args.jobs), edit)
         finally:
             with open(target, "wb") as dst:
                 dst.write(original)
@@ -467,9 +453,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"Python {mach['python']}; best of {args.repeat}; load average {load_before[0]:.2f} before, "
         f"{load_after[0]:.2f} after"
     )
-    head = (
-        f"{'measurement':<26} {'wall s':>8} {'x floor':>8} {'CPU s':>8} {'x floor':>8} {'max RSS':>9}  target"
-    )
+    head = f"{'measurement':<26} {'wall s':>8} {'x floor':>8} {'CPU s':>8} {'x floor':>8} {'max RSS':>9}  target"
     print(head)
     print(f"{'parse-only floor':<26} {f:8.3f} {1:8.2f} {fc:8.3f} {1:8.2f}")
     for m in measures:
@@ -483,10 +467,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name, msg in failed:
         print(f"FAILED run of {name} (left out of the figures): {msg}")
     print(f"peak RSS, largest process: {peak_rss:.0f} MB (< {TARGET_RSS_MB:g} MB: {verdict(targets['rss'])})")
-    print(
-        f"peak RSS, whole process tree (sampled): cold -j 1 {tree1:.0f} MB, cold -j {args.jobs} "
-        f"{tree_auto:.0f} MB"
-    )
+    print(f"peak RSS, whole process tree (sampled): cold -j 1 {tree1:.0f} MB, cold -j {args.jobs} {tree_auto:.0f} MB")
     print(f"discovery alone (in-process): {floor.discover_seconds:.3f} s")
     if expected is not None:
         print("findings: " + ("exactly the seeded ones" if not problems else "; ".join(problems)))

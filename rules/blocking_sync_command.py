@@ -47,8 +47,7 @@ BLOCKING_KINDS = frozenset({"blocking", "window-build"})
 MESSAGES = {
     "blocking": "`{name}` is a synchronous command, so it runs on the main thread and `{call}` freezes the "
     "UI until it returns",
-    "window": "`{name}` is a synchronous command that builds a window on the main thread: this can deadlock "
-    "on Windows",
+    "window": "`{name}` is a synchronous command that builds a window on the main thread: this can deadlock on Windows",
 }
 HELP = (
     "make it `async fn` (owned arguments such as String instead of &str; return a Result if it borrows) or "

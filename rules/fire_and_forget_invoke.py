@@ -97,9 +97,7 @@ def check(project: Project, options: RuleOptions) -> Iterator[Diagnostic]:
         assert site.command is not None
         message = MESSAGES["notify"].format(what=what(site), command=site.command)
         related = command_related(project, project.definitions(site.command))
-        yield Diagnostic(
-            RULE.id, RULE.severity, site.span, message, HELP.format(command=site.command), tuple(related)
-        )
+        yield Diagnostic(RULE.id, RULE.severity, site.span, message, HELP.format(command=site.command), tuple(related))
 
 
 RULE = Rule(

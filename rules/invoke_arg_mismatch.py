@@ -107,7 +107,7 @@ def _check_site(project: Project, site: InvokeSite) -> Iterator[Diagnostic]:
     if not cmds or any(p.is_request for c in cmds for p in c.params):
         return
     keys, required = _params(cmds)
-    sent = dict(zip(args.keys, args.key_spans)) if args.key_spans else {k: site.span for k in args.keys}
+    sent = dict(zip(args.keys, args.key_spans, strict=True)) if args.key_spans else {k: site.span for k in args.keys}
     related = tuple(_related(cmds))
     by_fold = {_fold(k): k for k in keys}
     matched: set[str] = set()

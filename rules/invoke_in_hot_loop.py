@@ -99,10 +99,8 @@ HELP = {
     "loop into Rust",
     "push": "push updates from Rust instead: pass a `Channel<T>` to one command and send on it, or `emit` "
     "events the frontend `listen()`s to",
-    "frame": "pull the state once and stream changes from Rust through a `Channel<T>` instead of asking every "
-    "frame",
-    "event": "keep the state in JS while the gesture lasts and invoke once at its end (or throttle the "
-    "handler)",
+    "frame": "pull the state once and stream changes from Rust through a `Channel<T>` instead of asking every frame",
+    "event": "keep the state in JS while the gesture lasts and invoke once at its end (or throttle the handler)",
     "blocking": "; and make the command `async fn` or `#[tauri::command(async)]` so it leaves the main thread",
 }
 
@@ -157,9 +155,7 @@ def _message(site: InvokeSite, rep: Repetition) -> tuple[str, str]:
 def check(project: Project, options: RuleOptions) -> Iterator[Diagnostic]:
     # Wrappers already reported where they are called hot: `@mousemove="onMove($event)"` makes both the
     # call of onMove and the invoke inside it repeat; the call site is the one to report.
-    hot_wrappers = {
-        s.wrapper for s in project.invokes if s.wrapper and any(_hot(r, options) for r in s.repetition)
-    }
+    hot_wrappers = {s.wrapper for s in project.invokes if s.wrapper and any(_hot(r, options) for r in s.repetition)}
     for site in project.invokes:
         if not project.is_requested(site.span.path):
             continue

@@ -5,7 +5,7 @@ byte buffer sent as JSON — `Vec<u8>`, `Box<[u8]>`, `&[u8]`, `Cow<[u8]>`, `byte
 
 ## Why is this bad?
 A command's return value is serialised with serde to JSON unless it is a `tauri::ipc::Response`. A
-`Vec<u8>` becomes a JSON array of numbers: 3–4 bytes of text for every byte, built in Rust and then parsed
+`Vec<u8>` becomes a JSON array of numbers: 3-4 bytes of text for every byte, built in Rust and then parsed
 on the webview's main thread, so a 10 MB image freezes the UI while ~35 MB of JSON is parsed. Base64 adds
 a third on top of the bytes before the same JSON round trip, and a whole file read into a `String` is sent
 in one piece however large it grows.

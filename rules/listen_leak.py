@@ -75,8 +75,7 @@ FIX = {
     Lifecycle.REACT_EFFECT: "keep the promise and return a cleanup: `const un = listen(...); return () => { "
     "un.then((f) => f()); }`",
     Lifecycle.VUE_MOUNTED: "keep the unlisten function and call it in onUnmounted/onBeforeUnmount",
-    Lifecycle.SVELTE_MOUNT: "return a cleanup that calls the unlisten function (`return () => un.then((f) => "
-    "f())`)",
+    Lifecycle.SVELTE_MOUNT: "return a cleanup that calls the unlisten function (`return () => un.then((f) => f())`)",
     Lifecycle.SOLID: "call the unlisten function in onCleanup(...)",
     Lifecycle.COMPONENT_BODY: "keep the unlisten function and call it when the component is destroyed "
     "(onUnmounted / onDestroy)",
@@ -91,9 +90,7 @@ MESSAGES = {
     "race": "`{api}({event})` assigns its unlisten function only when the promise resolves: if the component "
     "unmounts first, the cleanup finds nothing to call and the listener leaks",
 }
-RACE_HELP = (
-    "keep the promise itself and unlisten through it: `const un = listen(...); return () => { un.then((f) "
-)
+RACE_HELP = "keep the promise itself and unlisten through it: `const un = listen(...); return () => { un.then((f) "
 "=> f()); }`"
 COMPONENT_LIFECYCLES = frozenset(
     {

@@ -67,8 +67,7 @@ from tauri_lint.rulekit import command_related
 from tauri_lint.settings import RuleOptions
 
 MESSAGES = {
-    "unregistered": '`{command}` is defined but not registered: the call fails with "Command {name} not '
-    'found"',
+    "unregistered": '`{command}` is defined but not registered: the call fails with "Command {name} not found"',
     "unknown": 'no registered command is named `{command}`: the call fails with "Command {name} not found"',
     "plugin": 'plugin `{plugin}` has no command `{name}`: the call fails with "Command {command} not found"',
 }

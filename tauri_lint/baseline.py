@@ -141,7 +141,5 @@ def apply_baseline(
             f"the baseline expects {expected} {rule_id} finding{'s' if expected != 1 else ''} "
             f"in {file} but {have} remain{'s' if have == 1 else ''}"
         )
-        stale.append(
-            Diagnostic(STALE_BASELINE, rule.severity, span, message, "Run tauri-lint --update-baseline.")
-        )
+        stale.append(Diagnostic(STALE_BASELINE, rule.severity, span, message, "Run tauri-lint --update-baseline."))
     return kept, stale

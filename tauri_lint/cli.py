@@ -235,9 +235,7 @@ def _exit_code(result: LintResult, exit_zero: bool) -> int:
 )
 @click.option("--exclude", multiple=True, metavar="GLOBS", help="Files to skip, replacing the defaults.")
 @click.option("--extend-exclude", multiple=True, metavar="GLOBS", help="Files to skip, besides the defaults.")
-@click.option(
-    "--respect-gitignore/--no-respect-gitignore", default=None, help="Skip files .gitignore ignores."
-)
+@click.option("--respect-gitignore/--no-respect-gitignore", default=None, help="Skip files .gitignore ignores.")
 @click.option(
     "--force-exclude/--no-force-exclude",
     default=None,
@@ -307,9 +305,7 @@ def check(
         force_exclude=force_exclude,
         output_format=output_format,
     )
-    resolved = resolve(
-        paths, config_file=config_file, isolated=isolated, cli=overrides, stdin_filename=stdin_filename
-    )
+    resolved = resolve(paths, config_file=config_file, isolated=isolated, cli=overrides, stdin_filename=stdin_filename)
     rules = enabled_rules(resolved.settings)
     if verbose:
         _stderr(f"tauri-lint {__version__}: config file {resolved.config_path or '(none)'}")

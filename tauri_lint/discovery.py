@@ -586,9 +586,9 @@ def _root_from_dist(tauri_dir: str) -> str | None:
         folder = candidate
         # the dist folder itself may not exist yet: look at it and up to two folders above
         for _ in range(3):
-            if os.path.isdir(folder) and _has_package_json(folder) and folder not in _TOO_WIDE:
-                if os.path.basename(folder) not in _BUILD_DIRS:
-                    return folder
+            looks_like_root = os.path.isdir(folder) and _has_package_json(folder) and folder not in _TOO_WIDE
+            if looks_like_root and os.path.basename(folder) not in _BUILD_DIRS:
+                return folder
             folder = os.path.dirname(folder)
     return None
 
@@ -634,6 +634,7 @@ class _Discoverer:
         self._root_memo: dict[str, str | None] = {}
         self._above_memo: dict[str, str | None] = {}
         self._forced_memo: dict[str, bool] = {}
+        self._requested_memo: dict[str, bool] = {}
 
     def run(self, paths: Sequence[str]) -> Discovery:
         self.given_dirs = self._classify(paths)
@@ -711,11 +712,14 @@ class _Discoverer:
 
     def _root_of(self, path: str) -> str | None:
         """The deepest project root at or above `path`."""
-        if path in self._root_memo:
-            return self._root_memo[path]
-        result = next((a for a in _ancestors(path) if a in self.roots), None)
-        self._root_memo[path] = result
-        return result
+        if path in self.roots:
+            return path
+        folder = os.path.dirname(path)
+        if folder == path:
+            return None
+        if folder not in self._root_memo:  # memoised per folder: files share their folder's answer
+            self._root_memo[folder] = self._root_of(folder)
+        return self._root_memo[folder]
 
     # ---- explicit files --------------------------------------------------------------------------
 
@@ -743,7 +747,12 @@ class _Discoverer:
     def _is_requested(self, path: str) -> bool:
         if path in self.explicit_files:
             return not self._force_excluded(path, False)
-        return any(a in self.explicit_dirs for a in _ancestors(os.path.dirname(path)))
+        folder = os.path.dirname(path)
+        found = self._requested_memo.get(folder)
+        if found is None:  # once per folder, not once per file
+            found = any(a in self.explicit_dirs for a in _ancestors(folder))
+            self._requested_memo[folder] = found
+        return found
 
     # ---- projects --------------------------------------------------------------------------------
 
@@ -793,9 +802,7 @@ class _Discoverer:
             seeds[root].update(self._workspace_members(root, tauri_dir))
             self._fill_rust(project, self.crates.closure(seeds[root]), by_crate)
         loose_crates = {
-            c
-            for c, files in by_crate.items()
-            if any(self._root_of(f) is None and self._is_requested(f) for f in files)
+            c for c, files in by_crate.items() if any(self._root_of(f) is None and self._is_requested(f) for f in files)
         }
         crates = {c for c in loose_crates if (info := self.crates.get(c)) is not None and info.uses_tauri}
         self._fill_rust(loose, crates, by_crate)
@@ -817,9 +824,7 @@ class _Discoverer:
         for folder in sorted(crates):
             if not self.found.covered(folder):  # a plugin crate outside every walked folder
                 self.walker.walk(folder)
-                own = {
-                    p for p in self.found.rust if _is_under(p, folder) and self.crates.crate_of(p) == folder
-                }
+                own = {p for p in self.found.rust if _is_under(p, folder) and self.crates.crate_of(p) == folder}
                 by_crate.setdefault(folder, set()).update(own)
             files.update(by_crate.get(folder, ()))
             crate = self.crates.get(folder)
@@ -828,9 +833,7 @@ class _Discoverer:
         project.rust_files = sorted(files)
         project.cargo_deps = sorted(deps)
 
-    def _note_unused_rust(
-        self, rust_files: set[str], projects: dict[str, ProjectFiles], loose: ProjectFiles
-    ) -> None:
+    def _note_unused_rust(self, rust_files: set[str], projects: dict[str, ProjectFiles], loose: ProjectFiles) -> None:
         used: set[str] = set(loose.rust_files)
         for project in projects.values():
             used.update(project.rust_files)
@@ -842,9 +845,7 @@ class _Discoverer:
         # A crate borrowed from elsewhere (a path dependency) is reported by its home project only.
         home = project.root if project.tauri_dir is not None else None
         project.requested = {
-            f
-            for f in project.frontend_files + project.rust_files
-            if self._root_of(f) == home and self._is_requested(f)
+            f for f in project.frontend_files + project.rust_files if self._root_of(f) == home and self._is_requested(f)
         }
 
     def _keep(self, project: ProjectFiles) -> bool:

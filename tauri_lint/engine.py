@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import replace
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from multiprocessing.context import BaseContext
 
-from tauri_lint.cache import FactsCache, open_cache
+from tauri_lint.cache import FactsCache, ProjectResults, cache_key, load_results, open_cache, save_results
 from tauri_lint.diagnostics import Diagnostic, Severity
 from tauri_lint.discovery import ProjectFiles, discover
 from tauri_lint.extraction import INTERNAL, Extracted, extract_batch, extract_one
@@ -31,13 +33,47 @@ Progress = Callable[[int, int], None]
 
 def resolve_jobs(jobs: int | None) -> int:
     if jobs is None or jobs <= 0:
-        return max(
-            1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-        )
+        return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
     return jobs
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """A lint run allocates millions of small objects and frees them all at the end, with no cycles to
+    find; CPython's cyclic collector would re-scan them over and over (about 15% of a cold run, and most
+    of unpickling a cache)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def lint(
+    paths: Sequence[str],
+    settings: Settings,
+    *,
+    jobs: int | None = None,
+    cache_dir: str | None = None,
+    use_cache: bool = True,
+    stdin: tuple[str, bytes] | None = None,
+    progress: Progress | None = None,
+) -> LintResult:
+    with _gc_paused():
+        return _lint(
+            paths,
+            settings,
+            jobs=jobs,
+            cache_dir=cache_dir,
+            use_cache=use_cache,
+            stdin=stdin,
+            progress=progress,
+        )
+
+
+def _lint(
     paths: Sequence[str],
     settings: Settings,
     *,
@@ -61,33 +97,24 @@ def lint(
     roots: list[str] = []
     diags: list[Diagnostic] = []
     comments: dict[str, list[Comment]] = {}
-    for files in discovery.projects:
+    outcomes = _outcomes(discovery.projects, rules, settings.options, n_jobs, cache_dir, use_cache, result, progress)
+    for files, outcome in zip(discovery.projects, outcomes, strict=True):
         roots.append(files.root)
-        facts = _extract(files, settings.options, n_jobs, cache_dir, use_cache, result.overrides, progress)
-        project = build_project(
-            files.root,
-            files.tauri_dir,
-            facts,
-            requested=files.requested,
-            cargo_deps=files.cargo_deps,
-            options=settings.options,
-        )
-        for f in facts:
-            if f.path in files.requested:
-                result.files.append(f.path)
-                comments[f.path] = list(f.comments)
-                for note in f.notes:
-                    if note.message.startswith(INTERNAL):
-                        result.internal_errors += 1
-                        diag, detail = _internal(note)
-                        diags.append(diag)
-                        result.tracebacks.append(detail)
-                    else:
-                        result.notes.append(note)
-        for rule in rules:
-            found = _run_rule(rule, project, settings.options, result)
-            # a plugin crate shared by several apps is reported once, by the project that owns it
-            diags.extend(d for d in found if d.span.path in files.requested or d.rule == INTERNAL)
+        for path in sorted(outcome.comments):
+            if path not in files.requested:
+                continue
+            result.files.append(path)
+            comments[path] = outcome.comments[path]
+            for note in outcome.notes.get(path, []):
+                if note.message.startswith(INTERNAL):
+                    result.internal_errors += 1
+                    diag, detail = _internal(note)
+                    diags.append(diag)
+                    result.tracebacks.append(detail)
+                else:
+                    result.notes.append(note)
+        # a plugin crate shared by several apps is reported once, by the project that owns it
+        diags.extend(d for d in outcome.raw if d.span.path in files.requested or d.rule == INTERNAL)
     result.root = _common_root(roots)
     diags = apply_suppressions(diags, comments, {r.id for r in rules})
     diags = apply_settings(diags, settings, result.root)
@@ -100,9 +127,9 @@ def _adopt_stdin(projects: list[ProjectFiles], path: str) -> list[ProjectFiles]:
     """Lint stdin as `path`: inside the project that owns it, reporting on it alone."""
     owner = None
     for p in projects:
-        if path.startswith(os.path.join(p.root, "")):
-            if owner is None or len(p.root) > len(owner.root):
-                owner = p
+        inside = path.startswith(os.path.join(p.root, ""))
+        if inside and (owner is None or len(p.root) > len(owner.root)):
+            owner = p
     if owner is None:
         owner = ProjectFiles(
             root=os.path.dirname(path),
@@ -120,46 +147,131 @@ def _adopt_stdin(projects: list[ProjectFiles], path: str) -> list[ProjectFiles]:
     return [owner]
 
 
-def _extract(
-    files: ProjectFiles,
+@dataclass(slots=True)
+class _Pending:
+    """A project whose rules must run: what the cache already had, and what is left to extract."""
+
+    files: ProjectFiles
+    paths: list[str]
+    aliases: tuple[str, ...]
+    key: str | None
+    cache: FactsCache | None
+    done: dict[str, FileFacts] = field(default_factory=dict)
+    todo: list[str] = field(default_factory=list)
+
+
+def _outcomes(
+    projects: list[ProjectFiles],
+    rules: list[Rule],
     options: RuleOptions,
     jobs: int,
     cache_dir: str | None,
     use_cache: bool,
-    overrides: dict[str, bytes],
+    result: LintResult,
     progress: Progress | None,
-) -> list[FileFacts]:
+) -> list[ProjectResults]:
+    """What the rules say about each project. A project none of whose files changed is answered from
+    the results cache; the files of all the others are extracted together, in one pool."""
+    outcomes: list[ProjectResults | None] = []
+    pending: list[_Pending] = []
+    for files in projects:
+        stored, work = _plan(files, rules, options, cache_dir, use_cache, result)
+        outcomes.append(stored)
+        if work is not None:
+            pending.append(work)
+    todo = [(path, work.aliases) for work in pending for path in work.todo]
+    total = sum(len(work.paths) for work in pending)
+    extracted = _run_extraction(todo, options, jobs, progress, total - len(todo), total)
+    by_path = {e[0]: e for e in extracted}
+    finished = iter(_finish(work, by_path, rules, options, cache_dir, result) for work in pending)
+    return [o if o is not None else next(finished) for o in outcomes]
+
+
+def _plan(
+    files: ProjectFiles,
+    rules: list[Rule],
+    options: RuleOptions,
+    cache_dir: str | None,
+    use_cache: bool,
+    result: LintResult,
+) -> tuple[ProjectResults | None, _Pending | None]:
     paths = sorted(set(files.frontend_files) | set(files.rust_files))
     aliases = tuple(prefix for prefix, _ in ModuleResolver(files.root, ()).aliases)
-    cache: FactsCache | None = open_cache(files.root, options, cache_dir, aliases) if use_cache else None
-    done: dict[str, FileFacts] = {}
-    todo: list[str] = []
+    key: str | None = None
+    if use_cache and not any(p in result.overrides for p in paths):
+        rule_ids = ",".join(r.id for r in rules)
+        key = f"{cache_key(options, aliases)}:{rule_ids}:{options!r}:{files.tauri_dir}:{sorted(files.cargo_deps)}"
+        stored = load_results(files.root, cache_dir, key, paths)
+        if stored is not None:
+            return stored, None
+    cache = open_cache(files.root, options, cache_dir, aliases) if use_cache else None
+    work = _Pending(files, paths, aliases, key, cache)
     for path in paths:
-        if path in overrides:
-            done[path] = extract_one(path, options, overrides[path], aliases)[1]
+        if path in result.overrides:
+            work.done[path] = extract_one(path, options, result.overrides[path], aliases)[1]
             continue
         hit = cache.lookup(path) if cache is not None else None
         if hit is not None:
-            done[path] = hit
+            work.done[path] = hit
         else:
-            todo.append(path)
-    total = len(paths)
-    extracted = _run_extraction(todo, options, aliases, jobs, progress, total - len(todo), total)
-    for path, facts, stamp, digest in extracted:
-        done[path] = facts
+            work.todo.append(path)
+    return None, work
+
+
+def _finish(
+    work: _Pending,
+    extracted: dict[str, Extracted],
+    rules: list[Rule],
+    options: RuleOptions,
+    cache_dir: str | None,
+    result: LintResult,
+) -> ProjectResults:
+    files, cache = work.files, work.cache
+    for path in work.todo:
+        _, facts, stamp, digest = extracted[path]
+        work.done[path] = facts
         # a contained crash is not a fact of the file: retry it next run rather than replay it forever
         if cache is not None and not any(n.message.startswith(INTERNAL) for n in facts.notes):
             cache.store(path, facts, stamp, digest)
+    stamps: dict[str, tuple[int, int]] | None = None
     if cache is not None:
-        cache.prune(set(paths))
+        cache.prune(set(work.paths))
         cache.save()
-    return [done[p] for p in paths]
+        if all(p in cache.entries for p in work.paths):
+            stamps = {p: cache.entries[p].stamp for p in work.paths}
+    facts_list = [work.done[p] for p in work.paths]
+    project = build_project(
+        files.root,
+        files.tauri_dir,
+        facts_list,
+        requested=files.requested,
+        cargo_deps=files.cargo_deps,
+        options=options,
+    )
+    failures = result.internal_errors
+    raw: list[Diagnostic] = []
+    for rule in rules:
+        raw.extend(_run_rule(rule, project, options, result))
+    outcome = ProjectResults(
+        stamps=stamps or {},
+        raw=raw,
+        comments={f.path: list(f.comments) for f in facts_list},
+        notes={f.path: list(f.notes) for f in facts_list if f.notes},
+    )
+    clean = result.internal_errors == failures and not any(
+        n.message.startswith(INTERNAL) for ns in outcome.notes.values() for n in ns
+    )
+    if work.key is not None and stamps is not None and clean:
+        save_results(files.root, cache_dir, work.key, outcome)
+    return outcome
+
+
+Work = tuple[str, tuple[str, ...]]  # a file and its project's import alias prefixes
 
 
 def _run_extraction(
-    todo: list[str],
+    todo: list[Work],
     options: RuleOptions,
-    aliases: tuple[str, ...],
     jobs: int,
     progress: Progress | None,
     start: int,
@@ -169,7 +281,7 @@ def _run_extraction(
         progress(start, total)
     if jobs <= 1 or len(todo) < POOL_THRESHOLD:
         out = []
-        for i, path in enumerate(todo):
+        for i, (path, aliases) in enumerate(todo):
             out.append(extract_one(path, options, None, aliases))
             if progress is not None and i % 64 == 63:
                 progress(start + i + 1, total)
@@ -178,15 +290,14 @@ def _run_extraction(
     out = []
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
-            n = len(batches)
-            for batch in pool.map(extract_batch, batches, [options] * n, [aliases] * n):
+            for batch in pool.map(extract_batch, batches, [options] * len(batches)):
                 out.extend(batch)
                 if progress is not None:
                     progress(start + len(out), total)
     except Exception:
         # A broken pool (no /dev/shm, a killed worker) must not lose the run: finish in-process.
         seen = {e[0] for e in out}
-        out.extend(extract_one(p, options, None, aliases) for p in todo if p not in seen)
+        out.extend(extract_one(p, options, None, aliases) for p, aliases in todo if p not in seen)
     return out
 
 
@@ -198,22 +309,22 @@ def _context() -> BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods else None)
 
 
-def _batches(paths: list[str], jobs: int) -> list[list[str]]:
+def _batches(todo: list[Work], jobs: int) -> list[list[Work]]:
     """Batches of roughly equal bytes, several per worker so a slow batch does not idle the others."""
     sizes = []
-    for p in paths:
+    for path, _ in todo:
         try:
-            sizes.append(os.path.getsize(p))
+            sizes.append(os.path.getsize(path))
         except OSError:
             sizes.append(0)
     target = max(BATCH_BYTES, sum(sizes) // (jobs * 8) + 1)
-    batches: list[list[str]] = [[]]
+    batches: list[list[Work]] = [[]]
     acc = 0
-    for p, size in zip(paths, sizes):
+    for work, size in zip(todo, sizes, strict=True):
         if acc >= target and batches[-1]:
             batches.append([])
             acc = 0
-        batches[-1].append(p)
+        batches[-1].append(work)
         acc += size
     return [b for b in batches if b]
 
@@ -238,8 +349,7 @@ def _run_rule(rule: Rule, project: Project, options: RuleOptions, result: LintRe
         ]
     severity = rule.severity
     return [
-        d if d.rule == rule.id or d.rule == INTERNAL else replace(d, rule=rule.id, severity=severity)
-        for d in found
+        d if d.rule == rule.id or d.rule == INTERNAL else replace(d, rule=rule.id, severity=severity) for d in found
     ]
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import traceback
 
 from tauri_lint.model import FileFacts, FrontendFacts, Note, RustFacts
@@ -24,8 +25,15 @@ def is_rust(path: str) -> bool:
 
 def read_file(path: str) -> bytes | Note:
     try:
+        # a FIFO blocks and /dev/zero never ends: only regular files are read, and never much past the
+        # size limit (one byte more tells extract_bytes the file is too large)
+        mode = os.stat(path).st_mode
+        if stat.S_ISDIR(mode):
+            return Note(path, "skipped: a directory, not a file")
+        if not stat.S_ISREG(mode):
+            return Note(path, "skipped: not a regular file")
         with open(path, "rb") as f:
-            return f.read()
+            return f.read((MAX_RUST_BYTES if is_rust(path) else MAX_FILE_BYTES) + 1)
     except FileNotFoundError:
         return Note(path, "skipped: the file disappeared while tauri-lint was running")
     except IsADirectoryError:
@@ -62,9 +70,7 @@ def extract_bytes(path: str, data: bytes, options: RuleOptions, aliases: tuple[s
         return empty_facts(path, Note(path, "skipped: nesting too deep to analyse"))
     except Exception as e:  # contain it: one bad file never stops the run
         detail = "".join(traceback.format_exception(type(e), e, e.__traceback__))
-        return empty_facts(
-            path, Note(path, f"{INTERNAL}: extraction failed: {type(e).__name__}: {e}\n{detail}")
-        )
+        return empty_facts(path, Note(path, f"{INTERNAL}: extraction failed: {type(e).__name__}: {e}\n{detail}"))
 
 
 def digest_of(data: bytes) -> str:
@@ -91,6 +97,6 @@ def extract_one(
     return path, extract_bytes(path, data, options, aliases), stamp, digest_of(data)
 
 
-def extract_batch(paths: list[str], options: RuleOptions, aliases: tuple[str, ...] = ()) -> list[Extracted]:
-    """Pool worker entry point."""
-    return [extract_one(path, options, None, aliases) for path in paths]
+def extract_batch(work: list[tuple[str, tuple[str, ...]]], options: RuleOptions) -> list[Extracted]:
+    """Pool worker entry point: each file with its project's import alias prefixes."""
+    return [extract_one(path, options, None, aliases) for path, aliases in work]

@@ -76,9 +76,7 @@ class ModuleResolver:
             if spec == prefix.rstrip("/") or spec.startswith(prefix):
                 rest = spec[len(prefix) :]
                 for target in targets:
-                    hit = self._probe(
-                        os.path.normpath(os.path.join(target, rest)) if rest else target.rstrip(os.sep)
-                    )
+                    hit = self._probe(os.path.normpath(os.path.join(target, rest)) if rest else target.rstrip(os.sep))
                     if hit:
                         return hit
         return None

@@ -35,9 +35,7 @@ from tauri_lint.settings import RuleOptions
 
 APP = "app"
 # Names too generic to match a wrapper by bare name when its import cannot be resolved.
-GENERIC_NAMES = frozenset(
-    {"get", "set", "add", "has", "remove", "delete", "update", "list", "clear", "run", "send"}
-)
+GENERIC_NAMES = frozenset({"get", "set", "add", "has", "remove", "delete", "update", "list", "clear", "run", "send"})
 # Tauri's own plugins, always present, never checked (shared/tauri-ipc.md).
 CORE_PLUGINS = frozenset(
     {"app", "event", "image", "menu", "path", "resources", "tray", "webview", "window", "__TAURI_CHANNEL__"}
@@ -95,8 +93,7 @@ class Project:
         found = [
             c
             for c in self.commands
-            if c.name == name
-            and (c.crate_dir in crates or (listed and c.crate_dir not in self.plugin_crates))
+            if c.name == name and (c.crate_dir in crates or (listed and c.crate_dir not in self.plugin_crates))
         ]
         return self._as_registered(namespace, name, found)
 
@@ -233,9 +230,7 @@ def _build_rust(project: Project) -> None:
                     replace(p, injected=True) if not p.injected and _base_type(p.type_text) in injected else p
                     for p in params
                 )
-            project.commands.append(
-                replace(cmd, crate_dir=crate, params=params, module_path=prefix + cmd.module_path)
-            )
+            project.commands.append(replace(cmd, crate_dir=crate, params=params, module_path=prefix + cmd.module_path))
         project.handler_calls.extend(facts.handler_calls)
         if facts.had_syntax_errors and any(
             "generate_handler" in n.message or "handler" in n.message for n in facts.notes

@@ -27,9 +27,7 @@ def where(project: Project, path: str, line: int) -> str:
     return f"{os.path.relpath(path, base)}:{line}"
 
 
-def command_related(
-    project: Project, commands: Iterable[Command], label: str = "the command"
-) -> list[Related]:
+def command_related(project: Project, commands: Iterable[Command], label: str = "the command") -> list[Related]:
     out: list[Related] = []
     for cmd in commands:
         span = cmd.returns.span if label == "return" and cmd.returns.span is not None else cmd.name_span

@@ -132,9 +132,7 @@ def apply_settings(diags: Sequence[Diagnostic], settings: Settings, root: str) -
         path = diag.span.path
         ignored = ignored_by_path.get(path)
         if ignored is None:
-            ignored = ignored_by_path[path] = ignored_rules_for(
-                relative_to_root(path, root), settings.per_file_ignores
-            )
+            ignored = ignored_by_path[path] = ignored_rules_for(relative_to_root(path, root), settings.per_file_ignores)
         if diag.rule in ignored:
             continue
         level = overrides.get(diag.rule)

@@ -59,10 +59,10 @@ class LineIndex:
         conts = self._rows.get(start)
         if conts is None:
             conts = self._rows[start] = self._continuations(start, row)
-        if conts is False:  # invalid UTF-8 on this line: count as decode() does
-            col = len(self._data[start:offset].decode("utf-8", errors="replace"))
-        else:
+        if isinstance(conts, list):
             col = offset - start - bisect_right(conts, offset - 1)
+        else:  # invalid UTF-8 on this line: count as decode() does
+            col = len(self._data[start:offset].decode("utf-8", errors="replace"))
         return row + 1, col + 1
 
     def _continuations(self, start: int, row: int) -> list[int] | bool:

@@ -61,9 +61,7 @@ def expectations_under(root: str, default_rule: str | None = None) -> set[Expect
 
 def actual(diags: Iterable[Diagnostic], root: str) -> set[Expectation]:
     return {
-        (os.path.relpath(d.span.path, root), d.span.line, d.rule, d.severity.value)
-        for d in diags
-        if not d.suppressed
+        (os.path.relpath(d.span.path, root), d.span.line, d.rule, d.severity.value) for d in diags if not d.suppressed
     }
 
 

@@ -64,9 +64,7 @@ def test_suppressed_findings_pass_through_without_using_counts() -> None:
 
 
 def test_stale_entries_become_notes_at_line_one() -> None:
-    kept, stale = apply_baseline(
-        [diag(APP, 7)], {"src/App.tsx": {"floating-invoke": 3, "listen-leak": 1}}, ROOT
-    )
+    kept, stale = apply_baseline([diag(APP, 7)], {"src/App.tsx": {"floating-invoke": 3, "listen-leak": 1}}, ROOT)
     assert kept == []
     assert [(d.rule, d.severity, d.span.path, d.span.line) for d in stale] == [
         ("stale-baseline", Severity.NOTE, APP, 1),

@@ -119,9 +119,7 @@ def test_unused_suppression_is_reported(tl: Runner, app: Path) -> None:
     (app / "src" / "main.ts").write_text("// tauri-lint-disable-next-line invoke-in-hot-loop\n" + FIXED_MAIN)
     result = tl("--output-format", "concise")
     assert result.code == 1
-    assert (
-        "src/main.ts:1:1: unused-suppression unused suppression: no invoke-in-hot-loop finding" in result.out
-    )
+    assert "src/main.ts:1:1: unused-suppression unused suppression: no invoke-in-hot-loop finding" in result.out
 
 
 def test_exit_zero(tl: Runner) -> None:
@@ -175,9 +173,7 @@ def test_output_formats(tl: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
     concise = tl("--output-format", "concise")
     assert concise.out.splitlines()[0].startswith(HEADER) and len(concise.out.splitlines()) == 2
     data = json.loads(tl("--output-format", "json").out)
-    assert [(d["rule"], d["path"], d["start"]["line"]) for d in data] == [
-        ("invoke-in-hot-loop", "src/main.ts", 5)
-    ]
+    assert [(d["rule"], d["path"], d["start"]["line"]) for d in data] == [("invoke-in-hot-loop", "src/main.ts", 5)]
     github = tl("--output-format", "github").out
     assert github.startswith("::warning file=") and "title=invoke-in-hot-loop::" in github
     sarif = json.loads(tl("--output-format", "sarif").out)
@@ -288,11 +284,7 @@ def test_internal_error_is_one_line_unless_verbose(tl: Runner, monkeypatch: pyte
 
 def test_rule_docs_and_rule_list(tl: Runner) -> None:
     doc = tl("rule", "invoke-in-hot-loop")
-    assert (
-        doc.code == 0
-        and doc.out.startswith("# invoke-in-hot-loop (warning)\n")
-        and "## What it does" in doc.out
-    )
+    assert doc.code == 0 and doc.out.startswith("# invoke-in-hot-loop (warning)\n") and "## What it does" in doc.out
     data = json.loads(tl("rule", "unused-suppression", "--output-format", "json").out)
     assert data["id"] == "unused-suppression" and data["severity"] == "note"
     every = json.loads(tl("rule", "--all", "--output-format", "json").out)
@@ -337,9 +329,7 @@ def test_python_dash_m(app: Path) -> None:
 
 
 def test_settings_apply_to_unused_suppression_notes(tl: Runner, app: Path) -> None:
-    (app / "src" / "extra.ts").write_text(
-        "// tauri-lint-disable-next-line invoke-in-hot-loop\nexport const x = 1;\n"
-    )
+    (app / "src" / "extra.ts").write_text("// tauri-lint-disable-next-line invoke-in-hot-loop\nexport const x = 1;\n")
     (app / "tauri-lint.toml").write_text('[severity]\nunused-suppression = "error"\n')
     data = json.loads(tl("--output-format", "json").out)
     assert ("unused-suppression", "error") in {(d["rule"], d["severity"]) for d in data}

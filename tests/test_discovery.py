@@ -285,8 +285,7 @@ def test_plugin_repo_with_example_app(tmp_path: Path) -> None:
             "examples/app/src/main.ts": "",
             "examples/app/src-tauri/tauri.conf.json": "{}",
             "examples/app/src-tauri/Cargo.toml": (
-                '[package]\nname = "app"\n[dependencies]\ntauri = "2"\n'
-                'tauri-plugin-foo = { path = "../../../" }\n'
+                '[package]\nname = "app"\n[dependencies]\ntauri = "2"\ntauri-plugin-foo = { path = "../../../" }\n'
             ),
             "examples/app/src-tauri/src/main.rs": "",
         },
@@ -321,9 +320,7 @@ def test_several_tauri_configs_sharing_a_root(tmp_path: Path) -> None:
 
 
 def test_odd_workspace_manifest(tmp_path: Path) -> None:
-    app = tauri_app(
-        tmp_path / "app", {"Cargo.toml": '[workspace]\nmembers = "not-a-list"\nexclude = [1, 2]\n'}
-    )
+    app = tauri_app(tmp_path / "app", {"Cargo.toml": '[workspace]\nmembers = "not-a-list"\nexclude = [1, 2]\n'})
     project = only(discover([str(app)], Settings()))
     assert rel(app, project.rust_files) == APP_RUST
 

@@ -8,7 +8,6 @@ fixtures/frontend. Columns are 1-based characters; `end_col` is exclusive.
 from __future__ import annotations
 
 from dataclasses import replace
-
 from pathlib import Path
 
 import pytest
@@ -287,9 +286,7 @@ def test_wrapper_kinds() -> None:
         exported: bool = True,
         handles_rejection: bool = False,
     ) -> WrapperDef:
-        return WrapperDef(
-            name, WrapperKind.TYPED, span, exported, command, args, handles_rejection=handles_rejection
-        )
+        return WrapperDef(name, WrapperKind.TYPED, span, exported, command, args, handles_rejection=handles_rejection)
 
     def passthrough(name: str, span: Span, cmd: int, args: int, rejection: bool = False) -> WrapperDef:
         return WrapperDef(
@@ -380,9 +377,7 @@ def test_wrapper_of_a_wrapper_is_a_candidate_with_its_enclosing_function() -> No
     facts = extract(source)
     path = "src/app.ts"
     assert facts.invokes == []
-    assert [
-        (c.name, c.import_source, c.imported_name, c.arg_literals, c.enclosing) for c in facts.candidates
-    ] == [
+    assert [(c.name, c.import_source, c.imported_name, c.arg_literals, c.enclosing) for c in facts.candidates] == [
         (
             "call",
             "$lib/ipc",
@@ -402,9 +397,7 @@ def test_wrapper_of_a_wrapper_is_a_candidate_with_its_enclosing_function() -> No
             "$lib/ipc",
             "call",
             ("remove_user", None),
-            EnclosingFn(
-                "removeUser", True, Span(path, 3, 8, 7, 2), ("id",), propagates=True, handles_rejection=True
-            ),
+            EnclosingFn("removeUser", True, Span(path, 3, 8, 7, 2), ("id",), propagates=True, handles_rejection=True),
         ),
     ]
     assert facts.candidates[0].arg_shapes[1] == Args(
@@ -629,9 +622,7 @@ def test_jsx_handlers_and_other_jsx_attributes() -> None:
             args=Args("none"),
             result=ResultUse(Use.ARROW_BODY, arrow_target=ArrowTarget.JSX_HANDLER),
             repetition=(
-                Repetition(
-                    RepeatKind.EVENT, "click", locate(source, 'onClick={() => invoke("clicked")}', path)
-                ),
+                Repetition(RepeatKind.EVENT, "click", locate(source, 'onClick={() => invoke("clicked")}', path)),
             ),
         ),
     ]
@@ -940,11 +931,7 @@ function onScroll() {
     [
         (
             "interval",
-            (
-                Repetition(
-                    RepeatKind.INTERVAL, "setInterval", Span("src/app.ts", 3, 3, 3, 14), interval_ms=1000
-                ),
-            ),
+            (Repetition(RepeatKind.INTERVAL, "setInterval", Span("src/app.ts", 3, 3, 3, 14), interval_ms=1000),),
         ),
         (
             "interval_variable_delay",
@@ -952,21 +939,13 @@ function onScroll() {
         ),
         (
             "window_interval",
-            (
-                Repetition(
-                    RepeatKind.INTERVAL, "setInterval", Span("src/app.ts", 5, 3, 5, 21), interval_ms=250
-                ),
-            ),
+            (Repetition(RepeatKind.INTERVAL, "setInterval", Span("src/app.ts", 5, 3, 5, 21), interval_ms=250),),
         ),
         ("timeout_once", ()),
         # an inline callback runs once: it does not call requestAnimationFrame again
         (
             "raf_inline",
-            (
-                Repetition(
-                    RepeatKind.ANIMATION_FRAME, "requestAnimationFrame", Span("src/app.ts", 7, 3, 7, 24)
-                ),
-            ),
+            (Repetition(RepeatKind.ANIMATION_FRAME, "requestAnimationFrame", Span("src/app.ts", 7, 3, 7, 24)),),
         ),
         # a named frame callback that reschedules itself: a render loop (its first scheduling too)
         (
@@ -978,18 +957,12 @@ function onScroll() {
                     Span("src/app.ts", 10, 5, 10, 33),
                     reschedules=True,
                 ),
-                Repetition(
-                    RepeatKind.ANIMATION_FRAME, "requestAnimationFrame", Span("src/app.ts", 12, 3, 12, 31)
-                ),
+                Repetition(RepeatKind.ANIMATION_FRAME, "requestAnimationFrame", Span("src/app.ts", 12, 3, 12, 31)),
             ),
         ),
         (
             "tick",
-            (
-                Repetition(
-                    RepeatKind.INTERVAL, "setInterval", Span("src/app.ts", 16, 3, 16, 25), interval_ms=500
-                ),
-            ),
+            (Repetition(RepeatKind.INTERVAL, "setInterval", Span("src/app.ts", 16, 3, 16, 25), interval_ms=500),),
         ),
         ("mousemove_inline", (Repetition(RepeatKind.EVENT, "mousemove", Span("src/app.ts", 17, 3, 17, 75)),)),
         ("scroll_named", (Repetition(RepeatKind.EVENT, "scroll", Span("src/app.ts", 18, 3, 18, 46)),)),
@@ -1258,9 +1231,7 @@ def test_vue_listeners() -> None:
             cleanup_calls_unlisten=True,
         ),
         # <script setup> runs per component instance
-        Listener(
-            Span(path, 9, 1, 9, 30), "vue_setup", "listen", ListenerFate.DROPPED, Lifecycle.COMPONENT_BODY
-        ),
+        Listener(Span(path, 9, 1, 9, 30), "vue_setup", "listen", ListenerFate.DROPPED, Lifecycle.COMPONENT_BODY),
     ]
 
 

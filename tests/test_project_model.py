@@ -35,9 +35,7 @@ def load(root: str) -> Project:
     aliases = tuple(prefix for prefix, _ in ModuleResolver(files.root, ()).aliases)
     paths = sorted({*files.frontend_files, *files.rust_files})
     facts = [extract_one(path, RuleOptions(), None, aliases)[1] for path in paths]
-    return build_project(
-        files.root, files.tauri_dir, facts, requested=files.requested, cargo_deps=files.cargo_deps
-    )
+    return build_project(files.root, files.tauri_dir, facts, requested=files.requested, cargo_deps=files.cargo_deps)
 
 
 @pytest.fixture(scope="module")
@@ -101,9 +99,7 @@ EXPECTED: list[Expect] = [
         Via.DIRECT,
         Use.RETURNED,
     ),
-    Expect(
-        "src/api/reports.ts", 'invoke("fetch_all_reports")', "fetch_all_reports", Via.DIRECT, Use.RETURNED
-    ),
+    Expect("src/api/reports.ts", 'invoke("fetch_all_reports")', "fetch_all_reports", Via.DIRECT, Use.RETURNED),
     # `call` imported through the `$lib` default alias; the args come from this call
     Expect(
         "src/api/users.ts",
@@ -236,9 +232,7 @@ EXPECTED: list[Expect] = [
         checked=False,
     ),
     # `export { call as rawCall } from "../lib/ipc"`
-    Expect(
-        "src/components/Profile.tsx", 'rawCall("ping")', "ping", Via.WRAPPER, Use.STATEMENT, wrapper="call"
-    ),
+    Expect("src/components/Profile.tsx", 'rawCall("ping")', "ping", Via.WRAPPER, Use.STATEMENT, wrapper="call"),
     # "../api/users.js" is users.ts
     Expect(
         "src/components/Profile.tsx",
@@ -323,9 +317,7 @@ def test_every_invoke_site_of_the_project(app: Project) -> None:
         nth = seen.get((e.file, e.call), 0)
         seen[(e.file, e.call)] = nth + 1
         span = locate(app, e.file, e.call, nth)
-        expected.append(
-            (span, e.command, e.via, e.wrapper, e.kind, e.keys, e.rejection, e.unit, e.checked, e.use)
-        )
+        expected.append((span, e.command, e.via, e.wrapper, e.kind, e.keys, e.rejection, e.unit, e.checked, e.use))
     got = [
         (
             s.span,
@@ -354,9 +346,7 @@ def test_a_wrapper_site_carries_the_callers_context(app: Project) -> None:
     ]
     # the args are those of the wrapper's own invoke, already checked there
     bindings = os.path.join(app.root, "src/lib/bindings.ts")
-    assert site.args == Args(
-        "object", ("id",), (Span(bindings, 9, 68, 9, 70),), span=Span(bindings, 9, 66, 9, 72)
-    )
+    assert site.args == Args("object", ("id",), (Span(bindings, 9, 68, 9, 70),), span=Span(bindings, 9, 66, 9, 72))
 
 
 def test_wrapper_definitions(app: Project) -> None:
@@ -504,9 +494,7 @@ def test_a_local_function_named_like_a_wrapper_elsewhere_is_not_matched(tmp_path
                 'export function loadSettings() {\n  return invoke("load_settings");\n}\n'
             ),
             "src/other.ts": (
-                'import "./api";\n'
-                "function loadSettings() {\n  return 1;\n}\n"
-                "export const value = loadSettings();\n"
+                'import "./api";\nfunction loadSettings() {\n  return 1;\n}\nexport const value = loadSettings();\n'
             ),
         },
     )

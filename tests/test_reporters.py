@@ -57,9 +57,7 @@ def test_suppressed_findings_only_in_sarif() -> None:
 def test_full_header_frame_help_and_related() -> None:
     text = get_renderer("full")(sample_result())
     block = text.split("\n\n")[0].splitlines()
-    assert block[0] == (
-        "src/App.tsx:3:3: floating-invoke the promise of `save` is dropped: a rejection goes unnoticed"
-    )
+    assert block[0] == ("src/App.tsx:3:3: floating-invoke the promise of `save` is dropped: a rejection goes unnoticed")
     assert block[2] == '3 |   invoke("save", { data });'
     assert block[3] == "  |   " + "^" * 24
     assert "help: await it, return it, or add .catch()" in block

@@ -463,9 +463,7 @@ def test_generate_handler_entries() -> None:
         entries=(
             HandlerEntry("greet", "greet", sp(path, 9, 13, 9, 18)),
             HandlerEntry("read_file", "commands::files::read_file", sp(path, 10, 13, 10, 39)),
-            HandlerEntry(
-                "dump_state", "commands::debug::dump_state", sp(path, 13, 13, 13, 40), "debug_assertions"
-            ),
+            HandlerEntry("dump_state", "commands::debug::dump_state", sp(path, 13, 13, 13, 40), "debug_assertions"),
             HandlerEntry("window", "commands::window::<tauri::Wry>", sp(path, 14, 35, 14, 65)),
             HandlerEntry("r#type", "r#type", sp(path, 16, 13, 16, 19), "all(desktop, not(test))"),
         ),
@@ -508,9 +506,7 @@ def test_invoke_handler_calls_follow_arguments() -> None:
 def test_invoke_handler_chains_and_builders() -> None:
     path = "builders.rs"
     facts = load(path)
-    calls = [
-        (c.builder, c.chain_id, [e.name for hl in c.lists for e in hl.entries]) for c in facts.handler_calls
-    ]
+    calls = [(c.builder, c.chain_id, [e.name for hl in c.lists for e in hl.entries]) for c in facts.handler_calls]
     assert calls == [
         # two calls on one chain: same chain
         ("app", f"{path}:7", ["first"]),
@@ -538,9 +534,7 @@ def test_invoke_handler_cfg() -> None:
         'all(feature = "extra", debug_assertions)',
     ]
     chains = [(c.builder, c.chain_id) for c in facts.handler_calls]
-    assert chains == [("app", "handler_cfg.rs:var:run:builder")] * 3 + [
-        ("app", "handler_cfg.rs:var:register:builder")
-    ]
+    assert chains == [("app", "handler_cfg.rs:var:run:builder")] * 3 + [("app", "handler_cfg.rs:var:register:builder")]
 
 
 def test_plugin_defs() -> None:
@@ -586,9 +580,7 @@ fn build<R: Runtime>(builder: PluginBuilder<R>) -> TauriPlugin<R> {
 def test_plugin_name_not_literal_is_a_note() -> None:
     facts = extract_rust("n.rs", b"fn f() { tauri::plugin::Builder::new(other::NAME).build(); }\n")
     assert facts.plugins == []
-    assert facts.notes == [
-        Note("n.rs", "plugin name is not a string literal; its commands cannot be named", 1, 10)
-    ]
+    assert facts.notes == [Note("n.rs", "plugin name is not a string literal; its commands cannot be named", 1, 10)]
 
 
 # --------------------------------------------------------------------------------------------------

@@ -154,18 +154,14 @@ def test_a_finding_of_every_rule() -> None:
 
 def test_rule_help_comes_from_the_docs() -> None:
     for rule in all_rules():
-        descriptor = next(
-            r for r in to_sarif(LintResult(root=ROOT), [rule])["runs"][0]["tool"]["driver"]["rules"]
-        )
+        descriptor = next(r for r in to_sarif(LintResult(root=ROOT), [rule])["runs"][0]["tool"]["driver"]["rules"])
         assert descriptor["help"]["markdown"].startswith(rule.docs.strip())
         assert "```" not in descriptor["help"]["text"]
 
 
 def test_paths_with_spaces_and_non_ascii() -> None:
     log = _check(sample_result(), RULES)
-    uris = {
-        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]
-    }
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]}
     odd = "src/my%20files/%C3%BCn%C3%AFcode%20%E5%90%8D%E5%89%8D.ts"
     assert odd in uris
     assert unquote(odd) == "src/my files/ünïcode 名前.ts"
@@ -196,15 +192,9 @@ def test_uri_is_relative_to_the_git_work_tree(tmp_path: Any) -> None:
 
 
 def _fingerprints(source: str, lines: list[int]) -> list[str]:
-    diags = [
-        Diagnostic("floating-invoke", Severity.WARNING, Span(APP, line, 3, line, 10), "dropped")
-        for line in lines
-    ]
+    diags = [Diagnostic("floating-invoke", Severity.WARNING, Span(APP, line, 3, line, 10), "dropped") for line in lines]
     result = LintResult(diagnostics=diags, files=[APP], root=ROOT, overrides={APP: source.encode()})
-    return [
-        r["partialFingerprints"]["primaryLocationLineHash"]
-        for r in to_sarif(result, RULES)["runs"][0]["results"]
-    ]
+    return [r["partialFingerprints"]["primaryLocationLineHash"] for r in to_sarif(result, RULES)["runs"][0]["results"]]
 
 
 def test_fingerprints_survive_line_shifts_and_reindentation() -> None:

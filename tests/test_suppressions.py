@@ -23,9 +23,7 @@ def comment(line: int, text: str, col: int = 1) -> Comment:
     return Comment(line, col, line + text.count("\n"), text)
 
 
-def run(
-    diags: Sequence[Diagnostic], comments: Sequence[Comment], enabled: set[str] = ALL_ENABLED
-) -> list[Diagnostic]:
+def run(diags: Sequence[Diagnostic], comments: Sequence[Comment], enabled: set[str] = ALL_ENABLED) -> list[Diagnostic]:
     return apply_suppressions(list(diags), {PATH: list(comments)}, enabled)
 
 
@@ -136,19 +134,14 @@ def test_unused_everything() -> None:
 
 def test_unknown_rule_and_misspelt_directive() -> None:
     out = run([], [comment(1, "// tauri-lint-disable-next-line floating-invokes")])
-    assert notes(out) == [
-        'unused suppression: unknown rule "floating-invokes" (did you mean "floating-invoke"?)'
-    ]
+    assert notes(out) == ['unused suppression: unknown rule "floating-invokes" (did you mean "floating-invoke"?)']
     out = run([diag(2)], [comment(1, "// tauri-lint-disable-nextline floating-invoke")])
     assert notes(out) == [
-        'unknown suppression directive "tauri-lint-disable-nextline" '
-        '(did you mean "tauri-lint-disable-next-line"?)'
+        'unknown suppression directive "tauri-lint-disable-nextline" (did you mean "tauri-lint-disable-next-line"?)'
     ]
     assert not out[0].suppressed
     out = run([diag(2)], [comment(1, "// tauri-lint-disabled floating-invoke")])
-    assert notes(out) == [
-        'unknown suppression directive "tauri-lint-disabled" (did you mean "tauri-lint-disable"?)'
-    ]
+    assert notes(out) == ['unknown suppression directive "tauri-lint-disabled" (did you mean "tauri-lint-disable"?)']
     assert not [d for d in out if d.suppressed]
 
 
@@ -198,9 +191,7 @@ def test_no_comments_is_a_no_op() -> None:
         max_size=6,
     ),
 )
-def test_findings_are_never_dropped_or_invented(
-    lines: list[int], directives: list[tuple[int, str, str]]
-) -> None:
+def test_findings_are_never_dropped_or_invented(lines: list[int], directives: list[tuple[int, str, str]]) -> None:
     diags = [diag(line, "floating-invoke" if line % 2 else "listen-leak") for line in lines]
     comments = [comment(line, f"// tauri-lint-{kind} {names}") for line, kind, names in directives]
     out = run(diags, comments)

@@ -6,6 +6,7 @@ matter (invoke sites, wrapper calls, listen calls), never for every node of the 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -49,9 +50,7 @@ ITERATION_METHODS = frozenset(
     }
 )
 TYPED_ARRAYS = frozenset({"Uint8Array", "Uint8ClampedArray", "ArrayBuffer", "Int8Array", "Blob"})
-TIMERS = frozenset(
-    {"setTimeout", "setInterval", "requestAnimationFrame", "queueMicrotask", "requestIdleCallback"}
-)
+TIMERS = frozenset({"setTimeout", "setInterval", "requestAnimationFrame", "queueMicrotask", "requestIdleCallback"})
 ONCE_PER_PAGE_EVENTS = frozenset({"DOMContentLoaded", "load"})
 HOOK_LIFECYCLES = {
     "react-effect": Lifecycle.REACT_EFFECT,
@@ -82,6 +81,7 @@ class FileContext:
     component_ranges: list[tuple[int, int]] = field(default_factory=list)
     # fills `named` on first use (most files never need it)
     named_loader: Callable[[], None] | None = None
+    source: bytes = b""  # the parsed bytes, for cheap byte-level pre-checks
 
     def named_contexts(self) -> dict[str, list[Repetition]]:
         if self.named_loader is not None:
@@ -431,9 +431,9 @@ def _guards(call: Node, top: Node, loop_vars: set[str]) -> tuple[bool, bool]:
             stmt = node
         elif stmt is None and parent.type == "if_statement" and field_of(parent, node) == "consequence":
             stmt = node  # `if (x) return invoke(...)` without braces
-        if parent.type == "if_statement" and field_of(parent, node) == "consequence" and loop_vars:
-            if _equality_on(parent.child_by_field_name("condition"), loop_vars):
-                guarded = True
+        in_then = parent.type == "if_statement" and field_of(parent, node) == "consequence"
+        if in_then and loop_vars and _equality_on(parent.child_by_field_name("condition"), loop_vars):
+            guarded = True
         node = parent
     if stmt is not None:
         if stmt.type in ("return_statement", "break_statement", "throw_statement"):
@@ -490,9 +490,9 @@ def _conditional(call: Node, top: Node, any_condition: bool) -> bool:
         parent = node.parent
         if parent.type in ("switch_case", "catch_clause"):
             return True
-        if parent.type == "if_statement" and field_of(parent, node) in ("consequence", "alternative"):
-            if any_condition or _has_equality(parent.child_by_field_name("condition")):
-                return True
+        in_branch = parent.type == "if_statement" and field_of(parent, node) in ("consequence", "alternative")
+        if in_branch and (any_condition or _has_equality(parent.child_by_field_name("condition"))):
+            return True
         if any_condition and parent.type == "ternary_expression" and field_of(parent, node) != "condition":
             return True
         node = parent
@@ -548,9 +548,7 @@ def _callback_kind(fn: Node, call: Node, fc: FileContext) -> tuple[list[Repetiti
             own = function_name(fn)
             span = fc.index.span(callee.start_byte, callee.end_byte)
             again = own is not None and _calls_raf_with(fn, own)
-            return [
-                Repetition(RepeatKind.ANIMATION_FRAME, "requestAnimationFrame", span, reschedules=again)
-            ], False
+            return [Repetition(RepeatKind.ANIMATION_FRAME, "requestAnimationFrame", span, reschedules=again)], False
         if index == 1 and name == "addEventListener" and args:
             event = string_value(args[0])
             if event:
@@ -609,20 +607,43 @@ def _calls_raf_with(fn: Node, name: str) -> bool:
     return False
 
 
-def collect_named(
-    calls: list[Node], jsx: list[Node], assigns: list[Node], fc: FileContext, root: Node
-) -> None:
+_REPEATER_NAMES = frozenset({"setInterval", "requestAnimationFrame", "addEventListener"} | ITERATION_METHODS)
+_REPEATERS = re.compile(rb"\b(?:" + b"|".join(n.encode() for n in sorted(_REPEATER_NAMES)) + rb")\s*[(<]")
+
+
+def _repeater_calls(calls: list[Node], source: bytes, root: Node) -> list[Node]:
+    """The calls naming setInterval, requestAnimationFrame, addEventListener or an iteration method,
+    found by a byte search of the source rather than by looking at every call of the file."""
+    if not source:
+        return calls
+    found: list[Node] = []
+    for m in _REPEATERS.finditer(source):
+        name = m.group(0).rstrip(b"(< \t\r\n")
+        node = root.descendant_for_byte_range(m.start(), m.start() + len(name))
+        # identifier → (member_expression) → call_expression whose callee it is
+        for _ in range(3):
+            if node is None or node.type == "call_expression":
+                break
+            node = node.parent
+        if node is not None and node.type == "call_expression":
+            found.append(node)
+    return found
+
+
+def collect_named(calls: list[Node], jsx: list[Node], assigns: list[Node], fc: FileContext, root: Node) -> None:
     """Functions passed by name to something that repeats them: setInterval(tick), onMouseMove={f}..."""
 
     def add(name: str, rep: Repetition) -> None:
         fc.named.setdefault(name, []).append(rep)
 
-    for call in calls:
+    for call in _repeater_calls(calls, fc.source, root):
         callee, _ = call_function(call)
         chain = member_chain(callee)
         if not chain:
             continue
         name = chain[-1]
+        if name not in _REPEATER_NAMES:
+            continue
         args = call_args(call)
         span = fc.index.span(call.start_byte, call.end_byte)
         if name == "setInterval" and args and _is_global_call(chain):
@@ -643,12 +664,17 @@ def collect_named(
             target = _callee_name(args[1])
             if event and target:
                 add(target, Repetition(RepeatKind.EVENT, event.lower(), span))
-        elif name in ITERATION_METHODS and name != "from" and args and callee is not None:
-            if callee.type == "member_expression":
-                target = _callee_name(args[0])
-                if target:
-                    bound = fc.array_length(callee.child_by_field_name("object"))
-                    add(target, Repetition(RepeatKind.ITERATION, name, span, bound=bound))
+        elif (
+            name in ITERATION_METHODS
+            and name != "from"
+            and args
+            and callee is not None
+            and callee.type == "member_expression"
+        ):
+            target = _callee_name(args[0])
+            if target:
+                bound = fc.array_length(callee.child_by_field_name("object"))
+                add(target, Repetition(RepeatKind.ITERATION, name, span, bound=bound))
     for attr in jsx:
         event = _jsx_event(attr)
         value = attr.named_children[-1] if attr.named_child_count > 1 else None

@@ -308,9 +308,7 @@ class _Scanner:
             return self._raw_text(lname, tag_end)
         return tag_end
 
-    def _vue_tag(
-        self, name: bytes, lname: bytes, attrs: list[_Attr], tag_end: int, self_closing: bool
-    ) -> int:
+    def _vue_tag(self, name: bytes, lname: bytes, attrs: list[_Attr], tag_end: int, self_closing: bool) -> int:
         if self.depth == 0:
             if lname == b"script":
                 return self._script(attrs, tag_end, self_closing)

@@ -9,7 +9,7 @@ from dataclasses import replace
 from tree_sitter import Node
 
 from tauri_lint.frontend import context as ctx
-from tauri_lint.frontend.bindings import Bindings, bind_declarator, bind_import, enum_table
+from tauri_lint.frontend.bindings import GLOBAL_ROOTS, Bindings, bind_declarator, bind_import, enum_table
 from tauri_lint.frontend.syntax import (
     FUNCTION_TYPES,
     TRANSPARENT,
@@ -43,6 +43,7 @@ from tauri_lint.model import (
     Listener,
     ListenerFate,
     NameBuilder,
+    Note,
     ResultUse,
     Span,
     Use,
@@ -73,6 +74,9 @@ RAW_CONSTRUCTORS = frozenset(
 # Callees never worth recording as possible wrapper calls.
 SKIP_SOURCES = ("react", "vue", "svelte", "solid-js", "@tauri-apps/", "@vue/", "@sveltejs/")
 MAX_DEPTH_NOTE = "deeply nested code: analysed what could be read"
+# How deep below the file's top a call may sit and still have its context analysed. Finding the context
+# walks up every level, and tree-sitter's Node.parent costs O(depth): deeper calls would cost O(depth²).
+MAX_CALL_DEPTH = 1000
 
 
 # Module specifiers that name project files (relative paths and the usual aliases), as opposed to
@@ -145,8 +149,10 @@ def extract_frontend(
     root = tree.root_node
     facts.had_syntax_errors = root.has_error
     caps = captures(root, tsx)
-    fc = ctx.FileContext(bindings=Bindings(), index=index, handlers=handlers, component_ranges=components)
-    _Extractor(facts, fc, caps, root, options, prefixes).run()
+    fc = ctx.FileContext(
+        bindings=Bindings(), index=index, handlers=handlers, component_ranges=components, source=source
+    )
+    _Extractor(facts, fc, caps, root, options, prefixes, source).run()
     return facts
 
 
@@ -181,7 +187,9 @@ class _Extractor:
         root: Node,
         options: RuleOptions,
         prefixes: tuple[str, ...] = DEFAULT_PROJECT_PREFIXES,
+        source: bytes = b"",
     ) -> None:
+        self.source = source
         self.facts = facts
         self.fc = fc
         self.b = fc.bindings
@@ -206,11 +214,16 @@ class _Extractor:
         self._declarations()
         calls = self.get("call")
         # Functions called by name from timers/handlers: needed only once some call's context is asked for.
-        self.fc.named_loader = lambda: ctx.collect_named(
-            calls, self.get("jsx"), self.get("assign"), self.fc, self.root
-        )
+        self.fc.named_loader = lambda: ctx.collect_named(calls, self.get("jsx"), self.get("assign"), self.fc, self.root)
+        # Most calls in a file (setState, console.log, array methods...) start with a name that can mean
+        # nothing to us; reading that name from the bytes is far cheaper than resolving the callee node.
+        wanted = self._interesting_heads()
+        head = _HEAD.match
+        source = self.source
         for call in calls:
-            self._call(call)
+            m = head(source, call.start_byte)
+            if m is None or m.group(1) in wanted:
+                self._call(call)
         for new in self.get("new"):
             if self.b.kind_of(new.child_by_field_name("constructor")) == "channel":
                 self.facts.channels.append(ChannelCreation(self.index.span(new.start_byte, new.end_byte)))
@@ -238,6 +251,14 @@ class _Extractor:
         for i in sorted(kept):
             call, callee, prefix, chain = self.pending[i]
             self._candidate(call, callee, prefix, chain)
+
+    def _interesting_heads(self) -> set[bytes]:
+        """First names of callees that may be Tauri, a project function, or a wrapper."""
+        b = self.b
+        names = set(b.kinds) | set(GLOBAL_ROOTS) | set(b.imports) | b.local_functions | b.local_objects
+        names |= set(self.options.wrapper_names)
+        names |= {"new", "import"}  # `new WebviewWindow(...).once(...)`, `(await import(...)).invoke(...)`
+        return {n.encode() for n in names}
 
     @property
     def called(self) -> set[str]:
@@ -358,6 +379,8 @@ class _Extractor:
             prop = text(callee.child_by_field_name("property"))
             if obj_kind == "window" and prop in ("listen", "once", "emit", "emitTo"):
                 kind = prop
+        if kind is not None and self._too_deep(call):
+            return
         if kind == "invoke":
             self._invoke(call, prefix)
         elif kind in ("listen", "once"):
@@ -371,6 +394,21 @@ class _Extractor:
 
     def _span(self, node: Node) -> Span:
         return self.index.span(node.start_byte, node.end_byte)
+
+    def _too_deep(self, call: Node) -> bool:
+        """Whether `call` sits more than MAX_CALL_DEPTH levels down (found by descending from the root,
+        which costs O(depth)); the first such call is noted."""
+        cursor = self.root.walk()
+        for _ in range(MAX_CALL_DEPTH):
+            node = cursor.node
+            if node is None or node.id == call.id:
+                return False
+            if cursor.goto_first_child_for_byte(call.start_byte) is None:
+                return False
+        if not any(n.message == MAX_DEPTH_NOTE for n in self.facts.notes):
+            line, col = self.index.position(call.start_byte)
+            self.facts.notes.append(Note(self.facts.path, MAX_DEPTH_NOTE, line, col))
+        return True
 
     def _call_span(self, call: Node, prefix: str | None) -> Span:
         """The call without the operator the grammar folded into it (`await invoke<T>(x)`, see
@@ -430,11 +468,7 @@ class _Extractor:
                     keys.append(string_value(key) or text(key))
                     spans.append(self.index.span(key.start_byte, key.end_byte))
                 elif prop.type in ("shorthand_property_identifier", "method_definition"):
-                    target = (
-                        prop
-                        if prop.type == "shorthand_property_identifier"
-                        else prop.child_by_field_name("name")
-                    )
+                    target = prop if prop.type == "shorthand_property_identifier" else prop.child_by_field_name("name")
                     if target is None:
                         continue
                     keys.append(text(target))
@@ -442,10 +476,7 @@ class _Extractor:
                 elif prop.type == "spread_element":
                     open_ = True
             return Args("object", tuple(keys), tuple(spans), open_, span)
-        if (
-            node.type == "new_expression"
-            and text(node.child_by_field_name("constructor")) in RAW_CONSTRUCTORS
-        ):
+        if node.type == "new_expression" and text(node.child_by_field_name("constructor")) in RAW_CONSTRUCTORS:
             return Args("raw", span=span)
         if node.type in ("undefined", "null"):
             return Args("none")
@@ -505,6 +536,8 @@ class _Extractor:
             return
         if len(chain) == 1 and head.startswith("use") and head[3:4].isupper():
             return  # React hooks are never invoke wrappers
+        if self._too_deep(call):
+            return
         if head in self.options.wrapper_names and imp is None:
             self._candidate(call, callee, prefix, chain)
             return
@@ -577,9 +610,7 @@ class _Extractor:
                 if cls_name is None:
                     return None
                 owner = text(cls_name)
-                exported = (
-                    cls is not None and cls.parent is not None and cls.parent.type == "export_statement"
-                )
+                exported = cls is not None and cls.parent is not None and cls.parent.type == "export_statement"
                 return f"{owner}.{name}", exported or owner in self.b.exported
             if holder.type == "object":
                 decl = holder.parent
@@ -609,7 +640,7 @@ class _Extractor:
             name, exported = info
             args = call_args(call)
             params = param_names(fn)
-            propagates, handles = _propagation(call, fn, site.result)
+            _, handles = _propagation(call, fn, site.result)
             first = unwrap(args[0]) if args else None
             span = self._span(fn)
             if first is not None and first.type == "identifier" and text(first) in params and text(first):
@@ -687,18 +718,9 @@ class _Extractor:
         for call in self.get("call"):
             callee, _ = call_function(call)
             chain = member_chain(callee)
-            if (
-                chain
-                and len(chain) == 1
-                and self.b.hooks.get(chain[0])
-                in (
-                    "vue-cleanup",
-                    "solid-cleanup",
-                    "svelte-cleanup",
-                )
-            ):
-                if _mentions(call, var):
-                    return True
+            cleanup = chain is not None and len(chain) == 1 and self.b.hooks.get(chain[0]) in CLEANUP_HOOKS
+            if cleanup and _mentions(call, var):
+                return True
         return False
 
     def _fate(self, call: Node, use: ResultUse) -> tuple[ListenerFate, str | None]:
@@ -713,9 +735,7 @@ class _Extractor:
                 assigned = _then_assigns(call)
                 if assigned is not None:
                     called = assigned in self.called
-                    return (
-                        ListenerFate.THEN_ASSIGNED if called else ListenerFate.STORED_NEVER_CALLED
-                    ), assigned
+                    return (ListenerFate.THEN_ASSIGNED if called else ListenerFate.STORED_NEVER_CALLED), assigned
                 if _then_uses_param(call):
                     return ListenerFate.UNKNOWN, None
             if use.use in (Use.STATEMENT, Use.VOID, Use.ARROW_BODY):
@@ -745,6 +765,14 @@ class _Extractor:
                 return ListenerFate.UNKNOWN, target
             return ListenerFate.STORED_NEVER_CALLED, target
         return ListenerFate.UNKNOWN, None
+
+
+# The first name of a call's text, past parentheses and the prefix operators the grammar folds into
+# the callee (`await invoke<T>(x)`, see syntax.call_function).
+_HEAD = re.compile(rb"(?:[(\s!]|await\b|void\b|typeof\b)*([A-Za-z_$][\w$]*)")
+
+
+CLEANUP_HOOKS = frozenset({"vue-cleanup", "solid-cleanup", "svelte-cleanup"})
 
 
 def _identifier(node: Node) -> str | None:
@@ -864,11 +892,7 @@ def _then_callback(call: Node) -> Node | None:
     parent = call.parent
     while parent is not None and parent.type in TRANSPARENT:
         parent = parent.parent
-    if (
-        parent is None
-        or parent.type != "member_expression"
-        or text(parent.child_by_field_name("property")) != "then"
-    ):
+    if parent is None or parent.type != "member_expression" or text(parent.child_by_field_name("property")) != "then":
         return None
     outer = parent.parent
     args = call_args(outer) if outer is not None and outer.type == "call_expression" else []

@@ -106,9 +106,7 @@ _VALUE_WRAPPERS = frozenset(
 
 # Methods that give back (nearly) the text they are called on: `text.trim().to_string()` is still the file.
 _SAME_TEXT = _VALUE_WRAPPERS | {"into", "to_string", "to_owned", "clone", "trim", "trim_end", "replace"}
-_PASS_THROUGH = frozenset(
-    {"try_expression", "await_expression", "parenthesized_expression", "reference_expression"}
-)
+_PASS_THROUGH = frozenset({"try_expression", "await_expression", "parenthesized_expression", "reference_expression"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,26 +196,18 @@ class BodyScanner:
         written = text(func)
         before = len(self._facts)
         self._path_call(node.start_byte, node.end_byte, written, full, awaited, ctx)
-        if (
-            full[-2:-1] == ("String",)
-            and full[-1] in ("from_utf8", "from_utf8_lossy")
-            and self._reads_file(node)
-        ):
+        if full[-2:-1] == ("String",) and full[-1] in ("from_utf8", "from_utf8_lossy") and self._reads_file(node):
             self._add(FROM_UTF8_READ, written, node)
         for i in range(before, len(self._facts)):  # text reads: is that text what the command returns?
             fact = self._facts[i]
-            text_read = fact.kind == FROM_UTF8_READ or (
-                fact.kind == WHOLE_FILE_READ and full[-1] == "read_to_string"
-            )
+            text_read = fact.kind == FROM_UTF8_READ or (fact.kind == WHOLE_FILE_READ and full[-1] == "read_to_string")
             if text_read and not self._reaches_return(node):
                 self._facts[i] = replace(self._facts[i], reaches_return=False)
         if full[-1] in _DEFERRING and _has_arguments(node):
             return _Ctx(ctx.in_loop, True)
         return None
 
-    def _path_call(
-        self, start: int, end: int, written: str, full: tuple[str, ...], awaited: bool, ctx: _Ctx
-    ) -> None:
+    def _path_call(self, start: int, end: int, written: str, full: tuple[str, ...], awaited: bool, ctx: _Ctx) -> None:
         """Facts for a call of the function at `full`, spanning bytes [start, end)."""
         module, name = full[:-1], full[-1]
         if name in _READS and (module in _STD_FS or module in _ASYNC_FS):
@@ -287,9 +277,7 @@ class BodyScanner:
         written = "::".join(segs)
         self._path_call(toks[i].start_byte, end, written, self._imports.resolve(segs), awaited, ctx)
 
-    def _method_facts(
-        self, start: int, end: int, method: str, receiver: str | None, awaited: bool, ctx: _Ctx
-    ) -> None:
+    def _method_facts(self, start: int, end: int, method: str, receiver: str | None, awaited: bool, ctx: _Ctx) -> None:
         """Facts any `receiver.method(..)` call gives, whatever the receiver's type."""
         if method in _EMIT_METHODS and ctx.in_loop:
             self._add_range(EMIT_IN_LOOP, f".{method}()", start, end)
@@ -302,9 +290,7 @@ class BodyScanner:
         method = text(func.child_by_field_name("field"))
         receiver = func.child_by_field_name("value")
         path_like = receiver is not None and receiver.type in _RECEIVER_PATHS
-        self._method_facts(
-            node.start_byte, node.end_byte, method, text(receiver) if path_like else None, awaited, ctx
-        )
+        self._method_facts(node.start_byte, node.end_byte, method, text(receiver) if path_like else None, awaited, ctx)
         if not ctx.deferred and not awaited and receiver is not None and method in _WAITING_METHODS:
             command = self._command_in_chain(receiver)
             if command is not None:
@@ -361,9 +347,7 @@ class BodyScanner:
                 return False
             if parent.type in _PASS_THROUGH:
                 cur = parent
-            elif (
-                parent.type == "field_expression" and text(parent.child_by_field_name("field")) in _SAME_TEXT
-            ):
+            elif parent.type == "field_expression" and text(parent.child_by_field_name("field")) in _SAME_TEXT:
                 call = parent.parent
                 if call is None or call.type != "call_expression":
                     return False

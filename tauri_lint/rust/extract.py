@@ -199,9 +199,7 @@ class _FileExtractor:
                 self._item(child, attrs, scope, imports, stack)
                 attrs = []
 
-    def _item(
-        self, node: Node, attrs: list[Node], scope: _Scope, imports: Imports, stack: list[_Scope]
-    ) -> None:
+    def _item(self, node: Node, attrs: list[Node], scope: _Scope, imports: Imports, stack: list[_Scope]) -> None:
         kind = node.type
         if kind == "function_item":
             attr = _command_attr(attrs, imports)
@@ -217,9 +215,7 @@ class _FileExtractor:
             if value is not None:
                 self._str_consts[text(node.child_by_field_name("name"))] = value
 
-    def _container(
-        self, node: Node, attrs: list[Node], scope: _Scope, imports: Imports, stack: list[_Scope]
-    ) -> None:
+    def _container(self, node: Node, attrs: list[Node], scope: _Scope, imports: Imports, stack: list[_Scope]) -> None:
         kind = node.type
         if kind == "ERROR":
             # tree-sitter wraps what it could not fit in ERROR; items inside it still count.
@@ -285,9 +281,7 @@ class _FileExtractor:
     # ---------------------------------------------------------------------------------------------
     # commands
 
-    def _command(
-        self, cand: _Candidate, classifier: ReturnClassifier, injected_extra: frozenset[str]
-    ) -> Command:
+    def _command(self, cand: _Candidate, classifier: ReturnClassifier, injected_extra: frozenset[str]) -> Command:
         fn = cand.fn
         index = self._index
         name_node = fn.child_by_field_name("name")

@@ -284,9 +284,7 @@ class Registrations:
         line, col = self._index.position(call.start_byte)
         if name == "?":
             self.notes.append(
-                Note(
-                    self._path, "plugin name is not a string literal; its commands cannot be named", line, col
-                )
+                Note(self._path, "plugin name is not a string literal; its commands cannot be named", line, col)
             )
             return
         self.plugins.append(PluginDef(name, self._span(call.start_byte, call.end_byte)))
