@@ -8,11 +8,13 @@ go to a temp file that is renamed over the old one, so concurrent runs never see
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
 import tempfile
 import time
+import zlib
 from dataclasses import dataclass, field
 
 from tauri_lint import __version__
@@ -31,12 +33,35 @@ class Entry:
     facts: FileFacts
 
 
+# A big project's facts are split over shards, so a run that re-extracts one file rewrites one shard
+# rather than every file's facts. Small projects keep a single file.
+SHARDS = 16
+SHARD_FROM = 512  # entries
+
+
+def _shard_of(path: str, shards: int) -> int:
+    return zlib.crc32(path.encode("utf-8", "surrogateescape")) % shards
+
+
+def _shard_key(key: str, k: int, shards: int) -> str:
+    """The key a shard is stored under: the cache key, which shard, and how many there are."""
+    return f"{key}/{k}/{shards}"
+
+
+def _shard_path(first: str, k: int) -> str:
+    return first if k == 0 else first.replace(".pickle", f".{k}.pickle")
+
+
 @dataclass(slots=True)
 class FactsCache:
-    path: str  # the pickle file
+    path: str  # the first (or only) shard's pickle file
     key: str
     entries: dict[str, Entry] = field(default_factory=dict)
-    dirty: bool = False
+    shards: int = 1  # as stored on disk
+    dirty: set[int] = field(default_factory=set)  # shards to rewrite; -1: all of them
+
+    def _touch(self, path: str) -> None:
+        self.dirty.add(_shard_of(path, self.shards))
 
     def lookup(self, path: str) -> FileFacts | None:
         entry = self.entries.get(path)
@@ -55,8 +80,9 @@ class FactsCache:
         except OSError:
             return None
         if digest == entry.digest:
-            self.entries[path] = Entry(stamp, digest, entry.facts)
-            self.dirty = True
+            if stamp != entry.stamp:
+                self.entries[path] = Entry(stamp, digest, entry.facts)
+                self._touch(path)
             return entry.facts
         return None
 
@@ -64,17 +90,19 @@ class FactsCache:
         if stamp[1] < 0 or not digest:
             return  # unreadable, vanished or stdin content: nothing stable to key on
         self.entries[path] = Entry(stamp, digest, facts)
-        self.dirty = True
+        self._touch(path)
 
     def prune(self, keep: set[str]) -> None:
         for path in list(self.entries):
             if path not in keep:
                 del self.entries[path]
-                self.dirty = True
+                self._touch(path)
 
     def save(self) -> None:
         if not self.dirty:
             return
+        shards = SHARDS if len(self.entries) >= SHARD_FROM else 1
+        rewrite = set(range(shards)) if shards != self.shards or -1 in self.dirty else self.dirty
         directory = os.path.dirname(self.path)
         try:
             os.makedirs(directory, exist_ok=True)
@@ -82,10 +110,22 @@ class FactsCache:
             if not os.path.exists(ignore):
                 with open(ignore, "w", encoding="utf-8") as f:
                     f.write("# Automatically created by tauri-lint.\n*\n")
-            fd, tmp = tempfile.mkstemp(dir=directory, prefix=".facts-", suffix=".tmp")
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump((_FORMAT, self.key, self.entries), f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.path)
+            parts: list[dict[str, Entry]] = [{} for _ in range(shards)]
+            for path, entry in self.entries.items():
+                parts[_shard_of(path, shards)][path] = entry
+            # The first shard last: it names the shard count, so a reader never pairs it with shards
+            # of another layout (a concurrent run at worst loses some entries, which are re-extracted).
+            for k in sorted(rewrite, reverse=True):
+                fd, tmp = tempfile.mkstemp(dir=directory, prefix=".facts-", suffix=".tmp")
+                with os.fdopen(fd, "wb") as f:
+                    pickle.dump(
+                        (_FORMAT, _shard_key(self.key, k, shards), parts[k]), f, protocol=pickle.HIGHEST_PROTOCOL
+                    )
+                os.replace(tmp, _shard_path(self.path, k))
+            for k in range(shards, max(self.shards, shards)):
+                with contextlib.suppress(OSError):
+                    os.remove(_shard_path(self.path, k))
+            self.shards, self.dirty = shards, set()
         except OSError:
             # A read-only checkout still lints; it just does not get faster.
             return
@@ -138,14 +178,26 @@ def open_cache(
     key = cache_key(options, aliases)
     cache = FactsCache(path=path, key=key)
     try:
-        with open(path, "rb") as f:
-            fmt, stored_key, entries = pickle.load(f)
-        if fmt == _FORMAT and stored_key == key and isinstance(entries, dict):
+        shards = 1
+        k = 0
+        while k < shards:
+            with open(_shard_path(path, k), "rb") as f:
+                fmt, stored_key, entries = pickle.load(f)
+            if k == 0 and isinstance(stored_key, str):
+                count = stored_key.rpartition("/")[2]
+                shards = int(count) if count.isdigit() and 1 <= int(count) <= 64 else 1
+            if fmt != _FORMAT or stored_key != _shard_key(key, k, shards) or not isinstance(entries, dict):
+                raise ValueError("foreign cache")
             # a damaged entry is dropped (and re-extracted), never trusted
-            cache.entries = {p: e for p, e in entries.items() if _sound(p, e)}
-            cache.dirty = len(cache.entries) != len(entries)
+            sound = {p: e for p, e in entries.items() if _sound(p, e)}
+            if len(sound) != len(entries):
+                cache.dirty.add(k)
+            cache.entries.update(sound)
+            k += 1
+        cache.shards = shards
     except Exception:  # missing, corrupt, foreign, from another version: start afresh
-        cache.dirty = True
+        cache.entries = {}
+        cache.dirty = {-1}
     return cache
 
 

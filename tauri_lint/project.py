@@ -68,6 +68,9 @@ class Project:
     plugin_crates: dict[str, str] = field(default_factory=dict)
     # Rust file → (crate dir, module path of the file), to tell same-named fns of one crate apart
     rust_modules: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    # lookups, filled on first use once the model is complete
+    _by_name: dict[str, list[Command]] = field(default_factory=dict, repr=False)
+    _definitions_memo: dict[str, list[Command]] = field(default_factory=dict, repr=False)
 
     # -- queries rules use ---------------------------------------------------------------------
     @property
@@ -83,18 +86,24 @@ class Project:
 
     def definitions(self, command: str) -> list[Command]:
         """The Rust fns that answer `command` (cfg variants give several)."""
+        memo = self._definitions_memo
+        if command not in memo:  # rules ask once per invoke site: thousands of times in a big app
+            memo[command] = self._definitions(command)
+        return memo[command]
+
+    def _definitions(self, command: str) -> list[Command]:
         namespace, name = self.split(command)
+        if not self._by_name and self.commands:
+            for cmd in self.commands:
+                self._by_name.setdefault(cmd.name, []).append(cmd)
+        named = self._by_name.get(name, [])
         if namespace == APP:
-            found = [c for c in self.commands if c.name == name and c.crate_dir not in self.plugin_crates]
-            found = found or [c for c in self.commands if c.name == name and self._registered_anywhere(c)]
+            found = [c for c in named if c.crate_dir not in self.plugin_crates]
+            found = found or [c for c in named if self._registered_anywhere(c)]
             return self._as_registered(namespace, name, found)
         crates = {d for d, p in self.plugin_crates.items() if p == namespace}
         listed = name in self.registered.get(namespace, {})
-        found = [
-            c
-            for c in self.commands
-            if c.name == name and (c.crate_dir in crates or (listed and c.crate_dir not in self.plugin_crates))
-        ]
+        found = [c for c in named if c.crate_dir in crates or (listed and c.crate_dir not in self.plugin_crates)]
         return self._as_registered(namespace, name, found)
 
     def _as_registered(self, namespace: str, name: str, found: list[Command]) -> list[Command]:

@@ -8,6 +8,7 @@ declared locally or imported from anywhere else never gets a Tauri meaning.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from tree_sitter import Node
@@ -112,6 +113,7 @@ class Bindings:
     exported: set[str] = field(default_factory=set)
     default_export: str | None = None
     invoke_aliases: set[str] = field(default_factory=set)  # local names bound to invoke itself
+    source: bytes = b""  # the parsed bytes, for cheap first-word checks
 
     def add_global_hooks(self, svelte: bool) -> None:
         """Hooks reachable without an import, unless the name is imported or declared otherwise."""
@@ -217,6 +219,24 @@ def _add_import(
         b.hooks[local] = "svelte-mount"
 
 
+_HEAD = re.compile(rb"(?:[(\s!]|await\b)*([A-Za-z_$][\w$]*)")
+_TAURI_VALUE_HEADS = frozenset(
+    {b"window", b"globalThis", b"self", b"__TAURI__", b"__TAURI_INTERNALS__", b"import", b"new"}
+)
+
+
+def _may_be_tauri(b: Bindings, value: Node) -> bool:
+    """Can this initializer mean something Tauri? Only if it starts from a global root, an import or a
+    name already bound to Tauri: a cheap look at its first word spares resolving most declarations."""
+    if not b.source:
+        return True
+    m = _HEAD.match(b.source, value.start_byte)
+    if m is None:
+        return True
+    head = m.group(1)
+    return head in _TAURI_VALUE_HEADS or head.decode("utf-8", "replace") in b.kinds
+
+
 def bind_declarator(b: Bindings, node: Node) -> None:
     """`const x = ...`: Tauri aliases, string constants, literal arrays, command tables, name builders."""
     name = node.child_by_field_name("name")
@@ -225,7 +245,7 @@ def bind_declarator(b: Bindings, node: Node) -> None:
         return
     if name.type == "identifier":
         local = text(name)
-        kind = b.kind_of(value)
+        kind = b.kind_of(value) if _may_be_tauri(b, value) else None
         if kind is not None:
             b.kinds[local] = kind
             if kind == "invoke":

@@ -608,7 +608,16 @@ def _calls_raf_with(fn: Node, name: str) -> bool:
 
 
 _REPEATER_NAMES = frozenset({"setInterval", "requestAnimationFrame", "addEventListener"} | ITERATION_METHODS)
-_REPEATERS = re.compile(rb"\b(?:" + b"|".join(n.encode() for n in sorted(_REPEATER_NAMES)) + rb")\s*[(<]")
+_ITERATION_ALTS = b"|".join(n.encode() for n in sorted(ITERATION_METHODS))
+# Timers and listeners taking any callback, and iteration methods given a function *by name*
+# (`rows.forEach(save)`); `rows.map((r) => ...)` is handled where the arrow is, not here.
+_REPEATERS = re.compile(
+    rb"\b(?:setInterval|requestAnimationFrame|addEventListener)\s*[(<]"
+    rb"|\b(?:" + _ITERATION_ALTS + rb")\s*(?:<[^>()]*>)?\(\s*(?:this\.)?[A-Za-z_$][\w$]*\s*[,)]"
+)
+
+
+_NAME = re.compile(rb"[A-Za-z_$][\w$]*")
 
 
 def _repeater_calls(calls: list[Node], source: bytes, root: Node) -> list[Node]:
@@ -618,8 +627,8 @@ def _repeater_calls(calls: list[Node], source: bytes, root: Node) -> list[Node]:
         return calls
     found: list[Node] = []
     for m in _REPEATERS.finditer(source):
-        name = m.group(0).rstrip(b"(< \t\r\n")
-        node = root.descendant_for_byte_range(m.start(), m.start() + len(name))
+        name = _NAME.match(m.group(0))
+        node = root.descendant_for_byte_range(m.start(), m.start() + (len(name.group(0)) if name else 1))
         # identifier → (member_expression) → call_expression whose callee it is
         for _ in range(3):
             if node is None or node.type == "call_expression":
@@ -675,7 +684,12 @@ def collect_named(calls: list[Node], jsx: list[Node], assigns: list[Node], fc: F
             if target:
                 bound = fc.array_length(callee.child_by_field_name("object"))
                 add(target, Repetition(RepeatKind.ITERATION, name, span, bound=bound))
+    source = fc.source
     for attr in jsx:
+        # `onX=` attributes only: a byte test before touching the node (a big component has thousands)
+        start = attr.start_byte
+        if source and not (source.startswith(b"on", start) and source[start + 2 : start + 3].isupper()):
+            continue
         event = _jsx_event(attr)
         value = attr.named_children[-1] if attr.named_child_count > 1 else None
         if event is None or value is None or value.type != "jsx_expression" or not value.named_child_count:

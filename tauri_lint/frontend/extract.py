@@ -150,7 +150,11 @@ def extract_frontend(
     facts.had_syntax_errors = root.has_error
     caps = captures(root, tsx)
     fc = ctx.FileContext(
-        bindings=Bindings(), index=index, handlers=handlers, component_ranges=components, source=source
+        bindings=Bindings(source=source),
+        index=index,
+        handlers=handlers,
+        component_ranges=components,
+        source=source,
     )
     _Extractor(facts, fc, caps, root, options, prefixes, source).run()
     return facts

@@ -1,0 +1,90 @@
+"""The facts and results caches: sharding of big projects, results reuse, and what invalidates them."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from tauri_lint.cache import CACHE_DIR_NAME, SHARD_FROM, SHARDS
+from tauri_lint.engine import lint
+from tauri_lint.settings import Settings
+from tests.projects import make_project
+
+RUST = """
+#[tauri::command]
+async fn load_row(index: u32) -> u32 {
+    index
+}
+
+pub fn run() {
+    tauri::Builder::default()
+        .invoke_handler(tauri::generate_handler![load_row])
+        .run(tauri::generate_context!())
+        .unwrap();
+}
+"""
+COMPONENT = """import {{ invoke }} from "@tauri-apps/api/core";
+
+export async function load{n}(rows: number[]) {{
+  for (const index of rows) {{
+    await invoke<number>("load_row", {{ index }});
+  }}
+}}
+"""
+
+
+def _big_project(root: Path) -> Path:
+    files = {"src-tauri/src/lib.rs": RUST}
+    for n in range(SHARD_FROM + 20):
+        files[f"src/rows/load{n}.ts"] = COMPONENT.format(n=n)
+    make_project(str(root), files)
+    _age(root)
+    return root
+
+
+def _age(root: Path) -> None:
+    """Files written a moment ago are re-hashed (their mtime may not move on a quick edit): age them."""
+    past = time.time() - 60
+    for folder, _, names in os.walk(root):
+        for name in names:
+            os.utime(os.path.join(folder, name), (past, past))
+
+
+def _shards(root: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_mtime_ns for p in (root / CACHE_DIR_NAME).glob("facts-*.pickle")}
+
+
+def _keys(root: Path) -> list[tuple[str, int, str]]:
+    result = lint([str(root)], Settings(), jobs=1, use_cache=True)
+    return [(os.path.relpath(d.span.path, root), d.span.line, d.rule) for d in result.diagnostics]
+
+
+def test_a_big_project_is_sharded_and_one_change_rewrites_one_shard(tmp_path: Path) -> None:
+    root = _big_project(tmp_path / "app")
+    first = _keys(root)
+    assert len(first) == SHARD_FROM + 20  # one hot loop per file
+    before = _shards(root)
+    assert len(before) == SHARDS
+    changed = root / "src" / "rows" / "load7.ts"
+    changed.write_text(changed.read_text() + "\n// edited\n")
+    time.sleep(0.01)
+    assert _keys(root) == first
+    after = _shards(root)
+    rewritten = {name for name in after if after[name] != before[name]}
+    assert len(rewritten) == 1
+
+
+def test_unchanged_project_answers_from_results_and_a_change_is_seen(tmp_path: Path) -> None:
+    root = make_project(
+        str(tmp_path / "app"), {"src-tauri/src/lib.rs": RUST, "src/a.ts": COMPONENT.format(n=1)}
+    )
+    _age(Path(root))
+    first = _keys(Path(root))
+    assert first == [("src/a.ts", 5, "invoke-in-hot-loop")]
+    assert list((Path(root) / CACHE_DIR_NAME).glob("results-*.pickle"))
+    assert _keys(Path(root)) == first
+    # same size, new content: the hash, not (mtime, size), decides for a freshly written file
+    text = Path(root, "src/a.ts").read_text().replace("for (const index of rows)", "if (rows.length > 0) ")
+    Path(root, "src/a.ts").write_text(text.replace("{\n    await", "{\n    await", 1))
+    assert _keys(Path(root)) == []
