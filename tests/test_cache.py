@@ -76,9 +76,7 @@ def test_a_big_project_is_sharded_and_one_change_rewrites_one_shard(tmp_path: Pa
 
 
 def test_unchanged_project_answers_from_results_and_a_change_is_seen(tmp_path: Path) -> None:
-    root = make_project(
-        str(tmp_path / "app"), {"src-tauri/src/lib.rs": RUST, "src/a.ts": COMPONENT.format(n=1)}
-    )
+    root = make_project(str(tmp_path / "app"), {"src-tauri/src/lib.rs": RUST, "src/a.ts": COMPONENT.format(n=1)})
     _age(Path(root))
     first = _keys(Path(root))
     assert first == [("src/a.ts", 5, "invoke-in-hot-loop")]
