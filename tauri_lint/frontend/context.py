@@ -22,6 +22,7 @@ from tauri_lint.frontend.syntax import (
     field_of,
     function_name,
     member_chain,
+    outer_node,
     param_names,
     string_value,
     text,
@@ -210,9 +211,7 @@ def _is_nothing(node: Node) -> bool:
 
 def _in_typed_array(node: Node) -> bool:
     """`new Uint8Array(await invoke(...))`: the caller expects bytes."""
-    parent = node.parent
-    while parent is not None and parent.type in TRANSPARENT:
-        parent = parent.parent
+    parent = outer_node(node)
     if parent is None or parent.type != "arguments":
         return False
     outer = parent.parent
@@ -227,9 +226,7 @@ def _in_typed_array(node: Node) -> bool:
 
 
 def arrow_target(arrow: Node, fc: FileContext) -> ArrowTarget:
-    parent = arrow.parent
-    while parent is not None and parent.type in TRANSPARENT:
-        parent = parent.parent
+    parent = outer_node(arrow)
     if parent is None:
         return ArrowTarget.OTHER
     if parent.type == "jsx_expression":
@@ -511,9 +508,7 @@ def _has_equality(cond: Node | None) -> bool:
 
 
 def _callback_kind(fn: Node, call: Node, fc: FileContext) -> tuple[list[Repetition], bool]:
-    parent = fn.parent
-    while parent is not None and parent.type in TRANSPARENT:
-        parent = parent.parent
+    parent = outer_node(fn)
     if parent is not None and parent.type == "call_expression" and _is_callee(parent, fn):
         return [], True  # `(async () => { ... })()` runs where it is written: keep walking
     if parent is not None and parent.type == "arguments" and parent.parent is not None:
@@ -774,9 +769,7 @@ def lifecycle(call: Node, fc: FileContext) -> tuple[Lifecycle, Node | None]:
                 return Lifecycle.COMPONENT_BODY, None
             return Lifecycle.MODULE, None
         if parent.type in FUNCTION_TYPES:
-            outer = parent.parent
-            while outer is not None and outer.type in TRANSPARENT:
-                outer = outer.parent
+            outer = outer_node(parent)
             if outer is not None and outer.type == "call_expression" and _is_callee(outer, parent):
                 node = parent  # `(async () => { ... })()` runs right where it is written
                 continue

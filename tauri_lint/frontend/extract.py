@@ -19,6 +19,7 @@ from tauri_lint.frontend.syntax import (
     function_name,
     is_async,
     member_chain,
+    outer_node,
     param_names,
     parser,
     return_type_text,
@@ -600,9 +601,7 @@ class _Extractor:
         name = function_name(fn)
         if name is None:
             return None
-        parent = fn.parent
-        while parent is not None and parent.type in TRANSPARENT:
-            parent = parent.parent
+        parent = outer_node(fn)
         if fn.type == "method_definition" or (parent is not None and parent.type == "pair"):
             holder = fn if fn.type == "method_definition" else parent  # its parent: object / class_body
             holder = holder.parent if holder is not None else None
@@ -617,9 +616,7 @@ class _Extractor:
                 exported = cls is not None and cls.parent is not None and cls.parent.type == "export_statement"
                 return f"{owner}.{name}", exported or owner in self.b.exported
             if holder.type == "object":
-                decl = holder.parent
-                while decl is not None and decl.type in TRANSPARENT:
-                    decl = decl.parent
+                decl = outer_node(holder)
                 if decl is None:
                     return None
                 if decl.type == "variable_declarator":
@@ -893,9 +890,7 @@ def _awaited_statement(call: Node) -> bool:
 
 
 def _then_callback(call: Node) -> Node | None:
-    parent = call.parent
-    while parent is not None and parent.type in TRANSPARENT:
-        parent = parent.parent
+    parent = outer_node(call)
     if parent is None or parent.type != "member_expression" or text(parent.child_by_field_name("property")) != "then":
         return None
     outer = parent.parent

@@ -79,6 +79,14 @@ def text(node: Node | None) -> str:
     return raw.decode("utf-8", errors="replace") if raw is not None else ""
 
 
+def outer_node(node: Node) -> Node | None:
+    """The nearest ancestor that is not a parenthesis, cast or `!` around `node`: where its value goes."""
+    parent = node.parent
+    while parent is not None and parent.type in TRANSPARENT:
+        parent = parent.parent
+    return parent
+
+
 def unwrap(node: Node | None) -> Node | None:
     """Strip parentheses, `as T`, `!` and `satisfies` around an expression."""
     while node is not None and node.type in TRANSPARENT:
@@ -182,9 +190,7 @@ def function_name(fn: Node) -> str | None:
         return text(name)
     if fn.type == "method_definition":
         return text(name) if name is not None else None
-    parent = fn.parent
-    while parent is not None and parent.type in TRANSPARENT:
-        parent = parent.parent
+    parent = outer_node(fn)
     if parent is None:
         return None
     if parent.type == "variable_declarator":
