@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 
 from tauri_lint.diagnostics import Related
@@ -22,11 +21,6 @@ def what(site: InvokeSite) -> str:
     return name
 
 
-def where(project: Project, path: str, line: int) -> str:
-    base = project.root if path.startswith(os.path.join(project.root, "")) else os.path.dirname(path)
-    return f"{os.path.relpath(path, base)}:{line}"
-
-
 def command_related(project: Project, commands: Iterable[Command], label: str = "the command") -> list[Related]:
     out: list[Related] = []
     for cmd in commands:
@@ -38,11 +32,6 @@ def command_related(project: Project, commands: Iterable[Command], label: str = 
         if len(out) >= MAX_RELATED:
             break
     return out
-
-
-def caller_related(sites: Iterable[InvokeSite], text: str = "called from the frontend here") -> list[Related]:
-    out = [Related(s.span, text) for s in sites]
-    return out[:MAX_RELATED]
 
 
 def returns_unit(cmd: Command) -> bool:

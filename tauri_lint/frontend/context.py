@@ -524,7 +524,8 @@ def _callback_kind(fn: Node, call: Node, fc: FileContext) -> tuple[list[Repetiti
                 obj = args[0] if is_from else callee.child_by_field_name("object")
                 prop = callee.child_by_field_name("property") or callee
                 params = param_names(fn)
-                exits, guarded = _guards(call, fn, {params[0]} if params and params[0] else set())
+                # a return inside a callback ends one iteration, not the loop: only the guard counts
+                _, guarded = _guards(call, fn, {params[0]} if params and params[0] else set())
                 rep = Repetition(
                     RepeatKind.ITERATION,
                     name if not is_from else "Array.from",
@@ -533,7 +534,6 @@ def _callback_kind(fn: Node, call: Node, fc: FileContext) -> tuple[list[Repetiti
                     equality_guard=guarded,
                     exits_after=False,
                 )
-                del exits  # a return inside a callback ends one iteration, not the loop
                 return [rep], True
         if index == 0 and name == "setInterval" and _is_global_call(chain) and callee is not None:
             delay = _number(args[1]) if len(args) > 1 else None
@@ -824,7 +824,3 @@ def returned_cleanup(hook_fn: Node) -> Node | None:
             if value is not None and value.type == "member_expression":
                 return value
     return None
-
-
-def param_list(fn: Node) -> list[str]:
-    return param_names(fn)

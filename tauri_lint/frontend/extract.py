@@ -38,7 +38,6 @@ from tauri_lint.model import (
     EmitSite,
     EnclosingFn,
     FrontendFacts,
-    ImportBinding,
     InvokeSite,
     Lifecycle,
     Listener,
@@ -72,8 +71,6 @@ RAW_CONSTRUCTORS = frozenset(
         "DataView",
     }
 )
-# Callees never worth recording as possible wrapper calls.
-SKIP_SOURCES = ("react", "vue", "svelte", "solid-js", "@tauri-apps/", "@vue/", "@sveltejs/")
 MAX_DEPTH_NOTE = "deeply nested code: analysed what could be read"
 # How deep below the file's top a call may sit and still have its context analysed. Finding the context
 # walks up every level, and tree-sitter's Node.parent costs O(depth): deeper calls would cost O(depth²).
@@ -492,7 +489,7 @@ class _Extractor:
         args = call_args(call)
         ref = self.command_ref(args[0]) if args else None
         use, typed_array = ctx.result_use(call, prefix, self.fc)
-        reps, boundary = ctx.repetitions(call, self.fc)
+        reps, _ = ctx.repetitions(call, self.fc)
         site = InvokeSite(
             span=self._call_span(call, prefix),
             command=ref.literal if ref is not None else None,
@@ -521,7 +518,6 @@ class _Extractor:
                     arg_refs=(ref,),
                 )
             )
-        del boundary
 
     def _maybe_candidate(self, call: Node, callee: Node, prefix: str | None) -> None:
         """Keep calls of functions imported from project modules, and of same-file functions (kept once
@@ -932,7 +928,3 @@ def _returned_somewhere(root: Node, name: str) -> bool:
     """Cheap check: `return name` anywhere in the file (a helper that hands the unlisten back)."""
     raw = root.text or b""
     return re.search(rb"return\s+" + re.escape(name.encode()) + rb"\s*[;\n}]", raw) is not None
-
-
-def imports_of(facts: FrontendFacts) -> dict[str, ImportBinding]:
-    return {imp.local: imp for imp in facts.imports}
