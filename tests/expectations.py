@@ -1,6 +1,6 @@
 """Inline expectations, as semgrep and clippy write them: a comment on the offending line.
 
-`// warning: [invoke-in-hot-loop]` (TS/JS/Rust) or `<!-- error: [rule-a, rule-b] -->` (markup) says that
+`// warning: [invoke-in-hot-loop]` (TS/JS/Rust) or `<!-- error: [rule-a, rule-b] -->` (markup) or `{/* note: [rule] */}` (JSX) says that
 line gets exactly these findings at this severity; `// error: [a] warning: [b]` mixes severities. In rule
 docs the rule is implied: `// warning`.
 """
@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from tauri_lint.diagnostics import Diagnostic
 
 # One or more `severity: [rules]` groups in the comment that ends the line.
-MARK = re.compile(r"(?://|<!--)\s*((?:(?:error|warning|note)(?::\s*\[[^\]]*\])?\s*)+)(?:-->)?\s*$")
+MARK = re.compile(r"(?://|<!--|\{?/\*)\s*((?:(?:error|warning|note)(?::\s*\[[^\]]*\])?\s*)+)(?:-->|\*/\}?)?\s*$")
 GROUP = re.compile(r"(error|warning|note)(?::\s*\[([^\]]*)\])?")
 SOURCE_SUFFIXES = (
     ".ts",
