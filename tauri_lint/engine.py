@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 import traceback
 from collections.abc import Callable, Iterator, Sequence
@@ -200,7 +201,11 @@ def _plan(
     key: str | None = None
     if use_cache and not any(p in result.overrides for p in paths):
         rule_ids = ",".join(r.id for r in rules)
-        key = f"{cache_key(options, aliases)}:{rule_ids}:{options!r}:{files.tauri_dir}:{sorted(files.cargo_deps)}"
+        # rules report only on the requested files, so results are only as good as that set
+        asked = hashlib.blake2b("\0".join(sorted(files.requested)).encode("utf-8", "surrogateescape")).hexdigest()
+        key = (
+            f"{cache_key(options, aliases)}:{rule_ids}:{options!r}:{files.tauri_dir}:{sorted(files.cargo_deps)}:{asked}"
+        )
         stored = load_results(files.root, cache_dir, key, paths)
         if stored is not None:
             return stored, None

@@ -1,8 +1,8 @@
 """Inline expectations, as semgrep and clippy write them: a comment on the offending line.
 
-`// warning: [invoke-in-hot-loop]` (TS/JS/Rust) or `<!-- error: [rule-a, rule-b] -->` (markup) or `{/* note: [rule] */}` (JSX) says that
-line gets exactly these findings at this severity; `// error: [a] warning: [b]` mixes severities. In rule
-docs the rule is implied: `// warning`.
+`// warning: [invoke-in-hot-loop]` (TS/JS/Rust), `<!-- error: [rule-a, rule-b] -->` (markup) or
+`{/* note: [rule] */}` (JSX) says that line gets exactly these findings at this severity;
+`// error: [a] warning: [b]` mixes severities. In rule docs the rule is implied: `// warning`.
 """
 
 from __future__ import annotations

@@ -86,3 +86,21 @@ def test_unchanged_project_answers_from_results_and_a_change_is_seen(tmp_path: P
     text = Path(root, "src/a.ts").read_text().replace("for (const index of rows)", "if (rows.length > 0) ")
     Path(root, "src/a.ts").write_text(text.replace("{\n    await", "{\n    await", 1))
     assert _keys(Path(root)) == []
+
+
+def test_results_of_a_partial_run_are_not_served_to_a_full_run(tmp_path: Path) -> None:
+    """Rules report only on the requested files: linting one file must not leave results that a later
+    run over the whole project would take for its own."""
+    root = make_project(
+        str(tmp_path / "app"),
+        {
+            "src-tauri/src/lib.rs": RUST,
+            "src/a.ts": COMPONENT.format(n=1),
+            "src/b.ts": COMPONENT.format(n=2),
+        },
+    )
+    _age(Path(root))
+    one = lint([os.path.join(root, "src", "a.ts")], Settings(), jobs=1, use_cache=True)
+    assert [os.path.relpath(d.span.path, root) for d in one.diagnostics] == ["src/a.ts"]
+    assert {os.path.relpath(p, root) for p in one.files} == {"src/a.ts"}
+    assert [k[0] for k in _keys(Path(root))] == ["src/a.ts", "src/b.ts"]
