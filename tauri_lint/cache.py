@@ -80,8 +80,9 @@ class FactsCache:
         except OSError:
             return None
         if digest == entry.digest:
-            if stamp != entry.stamp:
-                self.entries[path] = Entry(stamp, digest, entry.facts)
+            trusted = _trusted(stamp)
+            if trusted != entry.stamp:
+                self.entries[path] = Entry(trusted, digest, entry.facts)
                 self._touch(path)
             return entry.facts
         return None
@@ -89,7 +90,7 @@ class FactsCache:
     def store(self, path: str, facts: FileFacts, stamp: tuple[int, int], digest: str) -> None:
         if stamp[1] < 0 or not digest:
             return  # unreadable, vanished or stdin content: nothing stable to key on
-        self.entries[path] = Entry(stamp, digest, facts)
+        self.entries[path] = Entry(_trusted(stamp), digest, facts)
         self._touch(path)
 
     def prune(self, keep: set[str]) -> None:
@@ -252,6 +253,25 @@ _RACY_NS = 2_000_000_000
 
 def _just_written(mtime_ns: int) -> bool:
     return time.time_ns() - mtime_ns < _RACY_NS
+
+
+# Recorded instead of the stamp of a file seen within the racy window: it never matches, so the next
+# run hashes the file (and records its stamp then, once it can be trusted).
+RACY = (0, -2)
+
+
+def _trusted(stamp: tuple[int, int]) -> tuple[int, int]:
+    return RACY if _just_written(stamp[0]) else stamp
+
+
+def stamp_of(path: str) -> tuple[int, int] | None:
+    """(mtime_ns, size) when it can vouch for the content, else None (unreadable, or just written)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    stamp = (st.st_mtime_ns, st.st_size)
+    return None if _trusted(stamp) == RACY else stamp
 
 
 def save_results(project_root: str, cache_dir: str | None, key: str, results: ProjectResults) -> None:

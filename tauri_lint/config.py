@@ -88,7 +88,7 @@ def _has_tool_table(path: str) -> bool:
         return False
     try:
         return isinstance(_parse_toml(data).get("tool", {}).get("tauri-lint"), dict)
-    except ValueError:  # a broken pyproject.toml that is not ours: not a config file
+    except (ValueError, RecursionError):  # a broken pyproject.toml that is not ours: not a config file
         return False
 
 
@@ -262,8 +262,8 @@ def load_config(path: str) -> FileConfig:
         raise ConfigError(f"{where}: cannot read config file: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{where}: config file is not UTF-8") from None
-    except ValueError as exc:  # tomllib.TOMLDecodeError
-        raise ConfigError(f"{where}: invalid TOML: {exc}") from None
+    except (ValueError, RecursionError) as exc:  # tomllib.TOMLDecodeError, or absurd nesting
+        raise ConfigError(f"{where}: invalid TOML: {type(exc).__name__}") from None
     if os.path.basename(path) == PYPROJECT:
         table = raw.get("tool", {}).get("tauri-lint", {})
         where = f"{where} [tool.tauri-lint]"

@@ -440,8 +440,8 @@ class _Crates:
         except OSError as exc:
             self.notes.append(Note(path, f"cannot read Cargo.toml ({exc.strerror or exc})"))
             return None
-        except ValueError as exc:  # UnicodeDecodeError and TOMLDecodeError are ValueErrors
-            self.notes.append(Note(path, f"cannot parse Cargo.toml: {exc}"))
+        except (ValueError, RecursionError) as exc:  # UnicodeDecodeError, TOMLDecodeError; absurd nesting
+            self.notes.append(Note(path, f"cannot parse Cargo.toml: {type(exc).__name__}: {exc}"))
             return None
         return _crate_from_manifest(folder, manifest)
 
@@ -564,7 +564,7 @@ def _frontend_dist(tauri_dir: str) -> str | None:
         try:
             with open(toml_conf, "rb") as f:
                 build = tomllib.load(f).get("build")
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             build = None
         if isinstance(build, dict):
             value = build.get("frontend-dist", build.get("frontendDist"))

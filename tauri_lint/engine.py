@@ -12,7 +12,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from multiprocessing.context import BaseContext
 
-from tauri_lint.cache import FactsCache, ProjectResults, cache_key, load_results, open_cache, save_results
+from tauri_lint.cache import (
+    RACY,
+    FactsCache,
+    ProjectResults,
+    cache_key,
+    load_results,
+    open_cache,
+    save_results,
+    stamp_of,
+)
 from tauri_lint.diagnostics import Diagnostic, Severity
 from tauri_lint.discovery import ProjectFiles, discover
 from tauri_lint.extraction import INTERNAL, Extracted, extract_batch, extract_one
@@ -124,6 +133,27 @@ def _lint(
     return result
 
 
+# Files besides the sources whose content changes what the rules see.
+_CONFIG_NAMES = ("tsconfig.json", "tsconfig.app.json", "jsconfig.json", "package.json")
+
+
+def _config_files(files: ProjectFiles) -> list[str]:
+    """tsconfig/jsconfig (aliases), the Tauri config, and every Cargo.toml of the project's crates (which
+    crate a file belongs to decides app versus plugin commands)."""
+    found = {os.path.join(files.root, name) for name in _CONFIG_NAMES}
+    if files.tauri_dir is not None:
+        found.update(os.path.join(files.tauri_dir, n) for n in ("tauri.conf.json", "tauri.conf.json5", "Tauri.toml"))
+    top = os.path.commonpath([files.root, files.tauri_dir]) if files.tauri_dir else files.root
+    seen: set[str] = set()
+    for path in files.rust_files:
+        folder = os.path.dirname(path)
+        while folder not in seen and folder.startswith(top) and len(folder) > 1:
+            seen.add(folder)
+            found.add(os.path.join(folder, "Cargo.toml"))
+            folder = os.path.dirname(folder)
+    return sorted(p for p in found if os.path.isfile(p))
+
+
 def _adopt_stdin(projects: list[ProjectFiles], path: str) -> list[ProjectFiles]:
     """Lint stdin as `path`: inside the project that owns it, reporting on it alone."""
     owner = None
@@ -157,6 +187,7 @@ class _Pending:
     aliases: tuple[str, ...]
     key: str | None
     cache: FactsCache | None
+    watched: list[str]  # config files whose change invalidates the project's results
     done: dict[str, FileFacts] = field(default_factory=dict)
     todo: list[str] = field(default_factory=list)
 
@@ -197,20 +228,24 @@ def _plan(
     result: LintResult,
 ) -> tuple[ProjectResults | None, _Pending | None]:
     paths = sorted(set(files.frontend_files) | set(files.rust_files))
-    aliases = tuple(prefix for prefix, _ in ModuleResolver(files.root, ()).aliases)
+    resolver_aliases = ModuleResolver(files.root, ()).aliases
+    aliases = tuple(prefix for prefix, _ in resolver_aliases)
+    watched = _config_files(files)
     key: str | None = None
     if use_cache and not any(p in result.overrides for p in paths):
         rule_ids = ",".join(r.id for r in rules)
         # rules report only on the requested files, so results are only as good as that set
         asked = hashlib.blake2b("\0".join(sorted(files.requested)).encode("utf-8", "surrogateescape")).hexdigest()
+        # where each alias points matters to the rules (which module a wrapper call resolves to)
         key = (
-            f"{cache_key(options, aliases)}:{rule_ids}:{options!r}:{files.tauri_dir}:{sorted(files.cargo_deps)}:{asked}"
+            f"{cache_key(options, aliases)}:{rule_ids}:{options!r}:{files.tauri_dir}:{sorted(files.cargo_deps)}:"
+            f"{asked}:{resolver_aliases!r}:{watched!r}"
         )
-        stored = load_results(files.root, cache_dir, key, paths)
+        stored = load_results(files.root, cache_dir, key, paths + watched)
         if stored is not None:
             return stored, None
     cache = open_cache(files.root, options, cache_dir, aliases) if use_cache else None
-    work = _Pending(files, paths, aliases, key, cache)
+    work = _Pending(files, paths, aliases, key, cache, watched)
     for path in paths:
         if path in result.overrides:
             work.done[path] = extract_one(path, options, result.overrides[path], aliases)[1]
@@ -242,8 +277,13 @@ def _finish(
     if cache is not None:
         cache.prune(set(work.paths))
         cache.save()
-        if all(p in cache.entries for p in work.paths):
-            stamps = {p: cache.entries[p].stamp for p in work.paths}
+        stamps = {p: cache.entries[p].stamp for p in work.paths if p in cache.entries}
+        for config in work.watched:
+            if (config_stamp := stamp_of(config)) is not None:
+                stamps[config] = config_stamp
+        # results are kept only when every stamp can vouch for its file
+        if len(stamps) != len(work.paths) + len(work.watched) or RACY in stamps.values():
+            stamps = None
     facts_list = [work.done[p] for p in work.paths]
     project = build_project(
         files.root,

@@ -26,7 +26,7 @@ def load_jsonc(path: str) -> object:
     stripped = _TRAILING_COMMA.sub(r"\1", stripped)
     try:
         return json.loads(stripped)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: absurdly nested JSON
         return None
 
 

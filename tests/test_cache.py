@@ -104,3 +104,63 @@ def test_results_of_a_partial_run_are_not_served_to_a_full_run(tmp_path: Path) -
     assert [os.path.relpath(d.span.path, root) for d in one.diagnostics] == ["src/a.ts"]
     assert {os.path.relpath(p, root) for p in one.files} == {"src/a.ts"}
     assert [k[0] for k in _keys(Path(root))] == ["src/a.ts", "src/b.ts"]
+
+
+WRAPPED = 'import {{ invoke }} from "@tauri-apps/api/core";\nexport const doThing = () => {body};\n'
+CALLER = (
+    'import { doThing } from "@x/wrap";\n'
+    "export async function all(xs: number[]) {\n  for (const x of xs) {\n    await doThing();\n  }\n}\n"
+)
+
+
+def test_retargeting_an_alias_in_tsconfig_invalidates_results(tmp_path: Path) -> None:
+    root = Path(
+        make_project(
+            str(tmp_path / "app"),
+            {
+                "src-tauri/src/lib.rs": RUST,
+                "src/a/wrap.ts": WRAPPED.format(body='invoke<number>("load_row", { index: 1 })'),
+                "src/b/wrap.ts": WRAPPED.format(body="Promise.resolve(42)"),
+                "src/main.ts": CALLER,
+                "tsconfig.json": '{ "compilerOptions": { "paths": { "@x/*": ["./src/a/*"] } } }',
+            },
+        )
+    )
+    _age(root)
+    assert ("src/main.ts", 4, "invoke-in-hot-loop") in _keys(root)
+    (root / "tsconfig.json").write_text('{ "compilerOptions": { "paths": { "@x/*": ["./src/b/*"] } } }')
+    _age(root)
+    assert ("src/main.ts", 4, "invoke-in-hot-loop") not in _keys(root)
+
+
+def test_a_file_cached_within_the_racy_window_is_hashed_next_time(tmp_path: Path) -> None:
+    """A same-size rewrite in the same timestamp tick as the cached read must still be seen."""
+    root = Path(make_project(str(tmp_path / "app"), {"src-tauri/src/lib.rs": RUST}))
+    _age(root)
+    main = root / "src" / "main.ts"
+    main.parent.mkdir()
+    main.write_text('import { invoke } from "@tauri-apps/api/core";\nexport const f = () => invoke("load_row", { index: 1 });\n')
+    stamp = main.stat().st_mtime_ns
+    assert _keys(root) == []  # cached right after the write: within the racy window
+    main.write_text('import { invoke } from "@tauri-apps/api/core";\nexport const f = () => invoke("load_rox", { index: 1 });\n')
+    os.utime(main, ns=(stamp, stamp))  # same size, same mtime: only the content changed
+    time.sleep(2.1)
+    assert _keys(root) == [("src/main.ts", 2, "unknown-command")]
+
+
+def test_absurdly_nested_config_files_do_not_crash(tmp_path: Path) -> None:
+    depth = 100_000
+    root = Path(
+        make_project(
+            str(tmp_path / "app"),
+            {
+                "src-tauri/src/lib.rs": RUST,
+                "src/a.ts": COMPONENT.format(n=1),
+                "tsconfig.json": '{"compilerOptions": ' + "[" * depth + "]" * depth + "}",
+            },
+        )
+    )
+    with open(root / "src-tauri" / "Cargo.toml", "a", encoding="utf-8") as fh:
+        fh.write("\n[package.metadata]\nx = " + "[" * depth + "]" * depth + "\n")
+    result = lint([str(root)], Settings(), jobs=1, use_cache=False)
+    assert result.internal_errors == 0
