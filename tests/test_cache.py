@@ -139,10 +139,14 @@ def test_a_file_cached_within_the_racy_window_is_hashed_next_time(tmp_path: Path
     _age(root)
     main = root / "src" / "main.ts"
     main.parent.mkdir()
-    main.write_text('import { invoke } from "@tauri-apps/api/core";\nexport const f = () => invoke("load_row", { index: 1 });\n')
+    main.write_text(
+        'import { invoke } from "@tauri-apps/api/core";\nexport const f = () => invoke("load_row", { index: 1 });\n'
+    )
     stamp = main.stat().st_mtime_ns
     assert _keys(root) == []  # cached right after the write: within the racy window
-    main.write_text('import { invoke } from "@tauri-apps/api/core";\nexport const f = () => invoke("load_rox", { index: 1 });\n')
+    main.write_text(
+        'import { invoke } from "@tauri-apps/api/core";\nexport const f = () => invoke("load_rox", { index: 1 });\n'
+    )
     os.utime(main, ns=(stamp, stamp))  # same size, same mtime: only the content changed
     time.sleep(2.1)
     assert _keys(root) == [("src/main.ts", 2, "unknown-command")]
