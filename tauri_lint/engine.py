@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import hashlib
 import os
 import traceback
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from multiprocessing.context import BaseContext
+from typing import ParamSpec, TypeVar
 
 from tauri_lint.cache import (
     RACY,
@@ -39,6 +40,8 @@ POOL_THRESHOLD = 48
 BATCH_BYTES = 256 * 1024
 
 Progress = Callable[[int, int], None]
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def resolve_jobs(jobs: int | None) -> int:
@@ -47,43 +50,26 @@ def resolve_jobs(jobs: int | None) -> int:
     return jobs
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
+def _without_cyclic_gc(run: Callable[P, R]) -> Callable[P, R]:
     """A lint run allocates millions of small objects and frees them all at the end, with no cycles to
     find; CPython's cyclic collector would re-scan them over and over (about 15% of a cold run, and most
     of unpickling a cache)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+
+    @functools.wraps(run)
+    def paused(*args: P.args, **kwargs: P.kwargs) -> R:
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return run(*args, **kwargs)
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    return paused
 
 
+@_without_cyclic_gc
 def lint(
-    paths: Sequence[str],
-    settings: Settings,
-    *,
-    jobs: int | None = None,
-    cache_dir: str | None = None,
-    use_cache: bool = True,
-    stdin: tuple[str, bytes] | None = None,
-    progress: Progress | None = None,
-) -> LintResult:
-    with _gc_paused():
-        return _lint(
-            paths,
-            settings,
-            jobs=jobs,
-            cache_dir=cache_dir,
-            use_cache=use_cache,
-            stdin=stdin,
-            progress=progress,
-        )
-
-
-def _lint(
     paths: Sequence[str],
     settings: Settings,
     *,
