@@ -8,12 +8,11 @@ declared locally or imported from anywhere else never gets a Tauri meaning.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
-from tauri_lint.frontend.syntax import call_function, member_chain, string_value, text, unwrap
+from tauri_lint.frontend.syntax import FIRST_WORD, call_function, member_chain, string_value, text, unwrap
 from tauri_lint.model import ImportBinding
 
 # Meaning of a module specifier's namespace.
@@ -219,7 +218,6 @@ def _add_import(
         b.hooks[local] = "svelte-mount"
 
 
-_HEAD = re.compile(rb"(?:[(\s!]|await\b)*([A-Za-z_$][\w$]*)")
 _TAURI_VALUE_HEADS = frozenset(
     {b"window", b"globalThis", b"self", b"__TAURI__", b"__TAURI_INTERNALS__", b"import", b"new"}
 )
@@ -230,7 +228,7 @@ def _may_be_tauri(b: Bindings, value: Node) -> bool:
     name already bound to Tauri: a cheap look at its first word spares resolving most declarations."""
     if not b.source:
         return True
-    m = _HEAD.match(b.source, value.start_byte)
+    m = FIRST_WORD.match(b.source, value.start_byte)
     if m is None:
         return True
     head = m.group(1)

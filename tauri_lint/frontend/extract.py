@@ -11,6 +11,7 @@ from tree_sitter import Node
 from tauri_lint.frontend import context as ctx
 from tauri_lint.frontend.bindings import GLOBAL_ROOTS, Bindings, bind_declarator, bind_import, enum_table
 from tauri_lint.frontend.syntax import (
+    FIRST_WORD,
     FUNCTION_TYPES,
     TRANSPARENT,
     call_args,
@@ -220,7 +221,7 @@ class _Extractor:
         # Most calls in a file (setState, console.log, array methods...) start with a name that can mean
         # nothing to us; reading that name from the bytes is far cheaper than resolving the callee node.
         wanted = self._interesting_heads()
-        head = _HEAD.match
+        head = FIRST_WORD.match
         source = self.source
         for call in calls:
             m = head(source, call.start_byte)
@@ -762,11 +763,6 @@ class _Extractor:
                 return ListenerFate.UNKNOWN, target
             return ListenerFate.STORED_NEVER_CALLED, target
         return ListenerFate.UNKNOWN, None
-
-
-# The first name of a call's text, past parentheses and the prefix operators the grammar folds into
-# the callee (`await invoke<T>(x)`, see syntax.call_function).
-_HEAD = re.compile(rb"(?:[(\s!]|await\b|void\b|typeof\b)*([A-Za-z_$][\w$]*)")
 
 
 CLEANUP_HOOKS = frozenset({"vue-cleanup", "solid-cleanup", "svelte-cleanup"})
