@@ -8,10 +8,8 @@ import hashlib
 import os
 import traceback
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from multiprocessing.context import BaseContext
-from typing import ParamSpec, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from tauri_lint.cache import (
     RACY,
@@ -27,13 +25,16 @@ from tauri_lint.diagnostics import Diagnostic, Severity
 from tauri_lint.discovery import ProjectFiles, discover
 from tauri_lint.extraction import INTERNAL, Extracted, extract_batch, extract_one
 from tauri_lint.model import Comment, FileFacts, Note, Span
-from tauri_lint.modules import ModuleResolver
+from tauri_lint.modules import Aliases, load_aliases
 from tauri_lint.project import Project, build_project
 from tauri_lint.result import LintResult
 from tauri_lint.rule import Rule
 from tauri_lint.selection import apply_settings, enabled_rules
 from tauri_lint.settings import RuleOptions, Settings
 from tauri_lint.suppressions import apply_suppressions
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
 
 # Below this many files to extract, starting worker processes costs more than it saves.
 POOL_THRESHOLD = 48
@@ -171,6 +172,7 @@ class _Pending:
     files: ProjectFiles
     paths: list[str]
     aliases: tuple[str, ...]
+    resolver_aliases: Aliases  # read once per run, for the cache key and the project's module resolver
     key: str | None
     cache: FactsCache | None
     watched: list[str]  # config files whose change invalidates the project's results
@@ -214,7 +216,7 @@ def _plan(
     result: LintResult,
 ) -> tuple[ProjectResults | None, _Pending | None]:
     paths = sorted(set(files.frontend_files) | set(files.rust_files))
-    resolver_aliases = ModuleResolver(files.root, ()).aliases
+    resolver_aliases = load_aliases(files.root)
     aliases = tuple(prefix for prefix, _ in resolver_aliases)
     watched = _config_files(files)
     key: str | None = None
@@ -231,7 +233,7 @@ def _plan(
         if stored is not None:
             return stored, None
     cache = open_cache(files.root, options, cache_dir, aliases) if use_cache else None
-    work = _Pending(files, paths, aliases, key, cache, watched)
+    work = _Pending(files, paths, aliases, resolver_aliases, key, cache, watched)
     for path in paths:
         if path in result.overrides:
             work.done[path] = extract_one(path, options, result.overrides[path], aliases)[1]
@@ -278,6 +280,7 @@ def _finish(
         requested=files.requested,
         cargo_deps=files.cargo_deps,
         options=options,
+        aliases=work.resolver_aliases,
     )
     failures = result.internal_errors
     raw: list[Diagnostic] = []
@@ -317,6 +320,9 @@ def _run_extraction(
             if progress is not None and i % 64 == 63:
                 progress(start + i + 1, total)
         return out
+    # imported here: the pool machinery costs start-up time that runs with little to extract never use
+    from concurrent.futures import ProcessPoolExecutor
+
     batches = _batches(todo, jobs)
     out = []
     try:

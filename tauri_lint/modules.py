@@ -30,38 +30,46 @@ def load_jsonc(path: str) -> object:
         return None
 
 
+Aliases = list[tuple[str, list[str]]]  # import prefix → folders it stands for, longest prefix first
+
+
+def load_aliases(root: str) -> Aliases:
+    """The project's import aliases: tsconfig/jsconfig `paths`, then the usual defaults (`@/`, `~/`,
+    `$lib`) where those do not say otherwise."""
+    aliases: Aliases = []
+    for name in ("tsconfig.json", "tsconfig.app.json", "jsconfig.json"):
+        path = os.path.join(root, name)
+        data = load_jsonc(path) if os.path.isfile(path) else None
+        options = data.get("compilerOptions") if isinstance(data, dict) else None
+        if not isinstance(options, dict):
+            continue
+        base = os.path.join(root, str(options.get("baseUrl", ".")))
+        paths = options.get("paths")
+        if not isinstance(paths, dict):
+            continue
+        for pattern, targets in paths.items():
+            if not isinstance(pattern, str) or not isinstance(targets, list):
+                continue
+            prefix = pattern[:-1] if pattern.endswith("*") else pattern
+            dirs = [os.path.normpath(os.path.join(base, str(t).rstrip("*"))) for t in targets]
+            if pattern.endswith("*"):
+                dirs = [d + os.sep if not d.endswith(os.sep) else d for d in dirs]
+            aliases.append((prefix, dirs))
+    for prefix, target in DEFAULT_ALIASES:
+        if not any(a == prefix for a, _ in aliases):
+            aliases.append((prefix, [os.path.join(root, target)]))
+    # longest prefix first, so "@/lib/" wins over "@/"
+    aliases.sort(key=lambda a: -len(a[0]))
+    return aliases
+
+
 class ModuleResolver:
-    def __init__(self, root: str, files: Iterable[str]) -> None:
+    def __init__(self, root: str, files: Iterable[str], aliases: Aliases | None = None) -> None:
+        """`aliases`: those of load_aliases(root), when the caller has them already."""
         self.root = root
         self.files = set(files)
-        self.aliases: list[tuple[str, list[str]]] = []
-        self._load_tsconfigs()
-        for prefix, target in DEFAULT_ALIASES:
-            if not any(a == prefix for a, _ in self.aliases):
-                self.aliases.append((prefix, [os.path.join(root, target)]))
-        # longest prefix first, so "@/lib/" wins over "@/"
-        self.aliases.sort(key=lambda a: -len(a[0]))
+        self.aliases = aliases if aliases is not None else load_aliases(root)
         self._cache: dict[tuple[str, str], str | None] = {}
-
-    def _load_tsconfigs(self) -> None:
-        for name in ("tsconfig.json", "tsconfig.app.json", "jsconfig.json"):
-            path = os.path.join(self.root, name)
-            data = load_jsonc(path) if os.path.isfile(path) else None
-            options = data.get("compilerOptions") if isinstance(data, dict) else None
-            if not isinstance(options, dict):
-                continue
-            base = os.path.join(self.root, str(options.get("baseUrl", ".")))
-            paths = options.get("paths")
-            if not isinstance(paths, dict):
-                continue
-            for pattern, targets in paths.items():
-                if not isinstance(pattern, str) or not isinstance(targets, list):
-                    continue
-                prefix = pattern[:-1] if pattern.endswith("*") else pattern
-                dirs = [os.path.normpath(os.path.join(base, str(t).rstrip("*"))) for t in targets]
-                if pattern.endswith("*"):
-                    dirs = [d + os.sep if not d.endswith(os.sep) else d for d in dirs]
-                self.aliases.append((prefix, dirs))
 
     def resolve(self, spec: str, importer: str) -> str | None:
         key = (spec, os.path.dirname(importer))

@@ -30,7 +30,7 @@ from tauri_lint.model import (
     WrapperDef,
     WrapperKind,
 )
-from tauri_lint.modules import ModuleResolver
+from tauri_lint.modules import Aliases, ModuleResolver
 from tauri_lint.settings import RuleOptions
 
 APP = "app"
@@ -165,7 +165,10 @@ def build_project(
     requested: Iterable[str] = (),
     cargo_deps: Sequence[str] = (),
     options: RuleOptions | None = None,
+    aliases: Aliases | None = None,
 ) -> Project:
+    """The model of one project from its files' facts. `aliases`: the project's import aliases
+    (modules.load_aliases), read from its tsconfig when not given."""
     project = Project(root=root, tauri_dir=tauri_dir, requested=set(requested), cargo_deps=list(cargo_deps))
     for f in facts:
         if isinstance(f, FrontendFacts):
@@ -173,7 +176,7 @@ def build_project(
         else:
             project.rust[f.path] = f
     _build_rust(project)
-    _build_frontend(project, options or RuleOptions())
+    _build_frontend(project, options or RuleOptions(), aliases)
     return project
 
 
@@ -320,10 +323,10 @@ class _Index:
     imports: dict[str, dict[str, tuple[str, str]]]  # file → local → (source, imported)
 
 
-def _build_frontend(project: Project, options: RuleOptions) -> None:
+def _build_frontend(project: Project, options: RuleOptions, aliases: Aliases | None) -> None:
     files = project.frontend
     index = _Index(
-        resolver=ModuleResolver(project.root, files),
+        resolver=ModuleResolver(project.root, files, aliases),
         wrappers={},
         by_name={},
         tables={p: {t.name: dict(t.entries) for t in f.tables} for p, f in files.items()},

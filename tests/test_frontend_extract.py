@@ -1367,3 +1367,60 @@ def test_positions_after_a_bom_with_imports_and_crlf() -> None:
     facts = extract(data, "src/bom.ts")
     assert facts.invokes == [direct(Span("src/bom.ts", 2, 17, 2, 36), "after_bom", ResultUse(Use.STATEMENT))]
     assert column_text(data, facts.invokes[0].span, 6) == "invoke"
+
+
+# tree-sitter 0.26 returns these imports' captures as 0, 122, 52, 82, 21 (and the calls of `g(h(1))`
+# inner-first in other files): the extractor must not inherit that order.
+_OUT_OF_ORDER = b"""import fs from "fs";
+import fsp from "fs/promises";
+import AdmZip from "adm-zip";
+import { createRequire } from "module";
+import path from "path";
+import { invoke } from "@tauri-apps/api/core";
+const core = window.__TAURI__.core;
+const run = core.invoke;
+function f() { return invoke(g(h(1))).then(() => run("later")); }
+"""
+
+
+def test_captures_come_in_source_order_outer_before_inner() -> None:
+    from tauri_lint.frontend.syntax import captures, parser
+
+    root = parser(True).parse(_OUT_OF_ORDER).root_node
+    for name, nodes in captures(root, True).items():
+        keys = [(n.start_byte, -n.end_byte) for n in nodes]
+        assert keys == sorted(keys), name
+
+
+def test_facts_follow_the_source_order() -> None:
+    facts = extract_frontend("/p/src/order.ts", _OUT_OF_ORDER)
+    assert [i.local for i in facts.imports] == ["fs", "fsp", "AdmZip", "createRequire", "path", "invoke"]
+    # `run` is bound through `core`, declared before it: binding in source order sees that
+    assert [site.command for site in facts.invokes] == [None, "later"]
+
+
+@pytest.mark.parametrize(
+    ("declarator", "skipped"),
+    [
+        (b"data = useMemo(() => rows.length)", True),
+        (b"value = props.value", True),
+        (b"done = true", True),
+        (b"run = cmd => invoke(cmd)", False),  # an arrow with a bare parameter is a function
+        (b"run = async () => invoke('a')", False),
+        (b"load = function () {}", False),
+        (b"Store = class {}", False),
+        (b"tauri = window.__TAURI__", False),
+        (b"un = await listen('x', f)", False),
+        (b"ch = new Channel()", False),
+        (b"mod = import('@tauri-apps/api/core')", False),
+        (b"name = 'get_user'", False),
+        (b"rows = [1, 2]", False),
+        (b"typed: Fn = useMemo(f)", False),  # annotated: not read from the bytes, bound the long way
+        (b"inv = core.invoke", False),  # `core` is already a Tauri name
+    ],
+)
+def test_declarators_skipped_from_the_bytes_alone(declarator: bytes, skipped: bool) -> None:
+    from tauri_lint.frontend.bindings import Bindings, binds_nothing
+
+    b = Bindings(source=b"const " + declarator, kinds={"core": "core"})
+    assert binds_nothing(b, len(b"const ")) is skipped

@@ -8,6 +8,7 @@ declared locally or imported from anywhere else never gets a Tauri meaning.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from tree_sitter import Node
@@ -223,6 +224,22 @@ _TAURI_VALUE_HEADS = frozenset(
 )
 
 
+# `name = word(...)`, `name = word.prop`: an initializer led by a plain name (not an arrow's parameter)
+# is none of the values a declaration binds (literal, array, object, function, class, Tauri value)
+_PLAIN_INIT = re.compile(rb"[A-Za-z_$][\w$]*\s*=\s*([A-Za-z_$][\w$]*)(?![\w$])(?!\s*=>)")
+_VALUE_WORDS = frozenset({b"async", b"function", b"class", b"await", b"void", b"typeof"}) | _TAURI_VALUE_HEADS
+
+
+def binds_nothing(b: Bindings, start: int) -> bool:
+    """Whether the declarator at `start` surely binds nothing, read from the bytes alone: most
+    declarations of a component (`const data = useMemo(...)`) need no node touched."""
+    m = _PLAIN_INIT.match(b.source, start)
+    if m is None:
+        return False
+    head = m.group(1)
+    return head not in _VALUE_WORDS and head.decode("utf-8", "replace") not in b.kinds
+
+
 def _may_be_tauri(b: Bindings, value: Node) -> bool:
     """Can this initializer mean something Tauri? Only if it starts from a global root, an import or a
     name already bound to Tauri: a cheap look at its first word spares resolving most declarations."""
@@ -251,7 +268,7 @@ def bind_declarator(b: Bindings, node: Node) -> None:
             return
         _bind_value(b, local, value)
     elif name.type == "object_pattern":
-        kind = b.kind_of(value)
+        kind = b.kind_of(value) if _may_be_tauri(b, value) else None
         if kind is None:
             return
         for prop in name.named_children:

@@ -605,14 +605,12 @@ def _calls_raf_with(fn: Node, name: str) -> bool:
 _REPEATER_NAMES = frozenset({"setInterval", "requestAnimationFrame", "addEventListener"} | ITERATION_METHODS)
 _ITERATION_ALTS = b"|".join(n.encode() for n in sorted(ITERATION_METHODS))
 # Timers and listeners taking any callback, and iteration methods given a function *by name*
-# (`rows.forEach(save)`); `rows.map((r) => ...)` is handled where the arrow is, not here.
-_REPEATERS = re.compile(
-    rb"\b(?:setInterval|requestAnimationFrame|addEventListener)\s*[(<]"
-    rb"|\b(?:" + _ITERATION_ALTS + rb")\s*(?:<[^>()]*>)?\(\s*(?:this\.)?[A-Za-z_$][\w$]*\s*[,)]"
-)
-
-
-_NAME = re.compile(rb"[A-Za-z_$][\w$]*")
+# (`rows.forEach(save)`); `rows.map((r) => ...)` is handled where the arrow is, not here. Two searches,
+# each starting with something re can skip to quickly (a word only tried where present, a `.`): one
+# alternation led by `\b` costs a try at every byte of every file.
+_TIMER_WORDS = (b"setInterval", b"requestAnimationFrame", b"addEventListener")
+_TIMERS = re.compile(rb"\b(setInterval|requestAnimationFrame|addEventListener)\s*[(<]")
+_ITERATIONS = re.compile(rb"\.\s*(" + _ITERATION_ALTS + rb")\s*(?:<[^>()]*>)?\(\s*(?:this\.)?[A-Za-z_$][\w$]*\s*[,)]")
 
 
 def _repeater_calls(calls: list[Node], source: bytes, root: Node) -> list[Node]:
@@ -620,10 +618,13 @@ def _repeater_calls(calls: list[Node], source: bytes, root: Node) -> list[Node]:
     found by a byte search of the source rather than by looking at every call of the file."""
     if not source:
         return calls
+    spots = [m.span(1) for m in _ITERATIONS.finditer(source)]
+    if any(word in source for word in _TIMER_WORDS):
+        spots.extend(m.span(1) for m in _TIMERS.finditer(source))
+        spots.sort()
     found: list[Node] = []
-    for m in _REPEATERS.finditer(source):
-        name = _NAME.match(m.group(0))
-        node = root.descendant_for_byte_range(m.start(), m.start() + (len(name.group(0)) if name else 1))
+    for start, end in spots:
+        node = root.descendant_for_byte_range(start, end)
         # identifier → (member_expression) → call_expression whose callee it is
         for _ in range(3):
             if node is None or node.type == "call_expression":

@@ -9,7 +9,14 @@ from dataclasses import replace
 from tree_sitter import Node
 
 from tauri_lint.frontend import context as ctx
-from tauri_lint.frontend.bindings import GLOBAL_ROOTS, Bindings, bind_declarator, bind_import, enum_table
+from tauri_lint.frontend.bindings import (
+    GLOBAL_ROOTS,
+    Bindings,
+    bind_declarator,
+    bind_import,
+    binds_nothing,
+    enum_table,
+)
 from tauri_lint.frontend.syntax import (
     FIRST_WORD,
     FUNCTION_TYPES,
@@ -258,7 +265,9 @@ class _Extractor:
     def _interesting_heads(self) -> set[bytes]:
         """First names of callees that may be Tauri, a project function, or a wrapper."""
         b = self.b
-        names = set(b.kinds) | set(GLOBAL_ROOTS) | set(b.imports) | b.local_functions | b.local_objects
+        # npm imports (useState, ref, expect...) are most calls of a file and never Tauri or a wrapper
+        project = {name for name, imp in b.imports.items() if imp.source.startswith(self.prefixes)}
+        names = set(b.kinds) | set(GLOBAL_ROOTS) | project | b.local_functions | b.local_objects
         names |= set(self.options.wrapper_names)
         names |= {"new", "import"}  # `new WebviewWindow(...).once(...)`, `(await import(...)).invoke(...)`
         return {n.encode() for n in names}
@@ -280,12 +289,13 @@ class _Extractor:
         b = self.b
         for node in self.get("import"):
             bind_import(b, node)
-        for node in sorted(self.get("decl"), key=lambda n: n.start_byte):
-            bind_declarator(b, node)
-            if _is_exported_decl(node):
-                name = node.child_by_field_name("name")
-                if name is not None and name.type == "identifier":
-                    b.exported.add(text(name))
+        source = self.source
+        # in source order (see syntax.captures): a name may build on an earlier one
+        for node in self.get("decl"):
+            start = node.start_byte
+            # `const [value, setValue] = useState()`: an array pattern binds nothing Tauri can mean
+            if source[start : start + 1] != b"[" and not binds_nothing(b, start):
+                bind_declarator(b, node)
         for node in self.get("enum"):
             name = node.child_by_field_name("name")
             table = enum_table(node)
@@ -322,6 +332,13 @@ class _Extractor:
             f.builders.append(NameBuilder(builder_name, prefix, suffix, builder_name in b.exported))
 
     def _export(self, node: Node) -> None:
+        decl = node.child_by_field_name("declaration")
+        if decl is not None and decl.type in ("lexical_declaration", "variable_declaration"):
+            for declarator in decl.named_children:
+                name = declarator.child_by_field_name("name") if declarator.type == "variable_declarator" else None
+                if name is not None and name.type == "identifier":
+                    self.b.exported.add(text(name))
+            return
         source = string_value(node.child_by_field_name("source"))
         clause = next((c for c in node.named_children if c.type == "export_clause"), None)
         if source is not None:
@@ -814,11 +831,6 @@ def _inside_try(node: Node, stop: Node) -> bool:
         child = parent
         parent = parent.parent
     return False
-
-
-def _is_exported_decl(node: Node) -> bool:
-    parent = node.parent
-    return parent is not None and parent.parent is not None and parent.parent.type == "export_statement"
 
 
 def _mentions(node: Node, name: str) -> bool:
