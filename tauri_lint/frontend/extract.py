@@ -30,6 +30,7 @@ from tauri_lint.frontend.syntax import (
     outer_node,
     param_names,
     parser,
+    pre_order,
     return_type_text,
     string_value,
     text,
@@ -230,10 +231,10 @@ class _Extractor:
         wanted = self._interesting_heads()
         head = FIRST_WORD.match
         source = self.source
-        for call in calls:
-            m = head(source, call.start_byte)
-            if m is None or m.group(1) in wanted:
-                self._call(call)
+        kept = [call for call in calls if (m := head(source, call.start_byte)) is None or m.group(1) in wanted]
+        kept.sort(key=pre_order)  # facts in source order, whatever order the query returned calls in
+        for call in kept:
+            self._call(call)
         for new in self.get("new"):
             if self.b.kind_of(new.child_by_field_name("constructor")) == "channel":
                 self.facts.channels.append(ChannelCreation(self.index.span(new.start_byte, new.end_byte)))

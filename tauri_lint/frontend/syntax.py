@@ -68,17 +68,23 @@ def query(tsx: bool) -> Query:
     return compiled
 
 
-def _pre_order(node: Node) -> tuple[int, int]:
+def pre_order(node: Node) -> tuple[int, int]:
+    """Sort key: source order, outer before inner."""
     return node.start_byte, -node.end_byte
 
 
+# Most calls of a file are dropped by a look at their first word; the extractor sorts the few it keeps.
+UNSORTED_CAPTURES = frozenset({"call"})
+
+
 def captures(root: Node, tsx: bool) -> dict[str, list[Node]]:
-    """Each capture's nodes in source order, outer before inner. py-tree-sitter does not return them
-    so (`import` statements came back as 0, 122, 52, 82, 21), and facts, bindings built on earlier
-    names, and the run's output must not depend on that order."""
+    """Each capture's nodes in source order, outer before inner (except UNSORTED_CAPTURES).
+    py-tree-sitter does not return them so (`import` statements came back as 0, 122, 52, 82, 21), and
+    facts, bindings built on earlier names, and the run's output must not depend on that order."""
     found: dict[str, list[Node]] = QueryCursor(query(tsx)).captures(root)
-    for nodes in found.values():
-        nodes.sort(key=_pre_order)
+    for name, nodes in found.items():
+        if name not in UNSORTED_CAPTURES:
+            nodes.sort(key=pre_order)
     return found
 
 
