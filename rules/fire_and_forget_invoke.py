@@ -15,6 +15,10 @@ Be honest about the trade-off: JS `emit()` is itself an IPC call (`plugin:event|
 know that the call failed, await it inside `try`/`catch` instead. A command returning `Result<(), E>` can
 fail, so dropping it is `floating-invoke`'s business, not this rule's.
 
+Not reported: a command that takes the calling `Window`, `WebviewWindow` or `Webview` as a parameter. It
+acts on whichever window called it, and an event cannot say that: a Rust listener gets only the payload,
+not the window that emitted it.
+
 ## Example
 ```rust
 #[tauri::command]
@@ -57,7 +61,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tauri_lint.diagnostics import Diagnostic, Severity
-from tauri_lint.model import InvokeSite
+from tauri_lint.model import Command, InvokeSite
 from tauri_lint.project import Project
 from tauri_lint.rule import Rule
 from tauri_lint.rulekit import command_related, discarded, returns_unit, what
@@ -67,10 +71,14 @@ MESSAGES = {
     "notify": "{what} is a one-way notification sent as a command: nothing uses its result and `{command}` "
     "returns `()`",
 }
-HELP = (
-    'send it as an event (`emit("{command}", payload)` with a Rust `listen`), or `await` it in a try/catch if '
-    "you need to know it failed"
-)
+HELP = {
+    "event": "send it as an event (`emit({event})` with a Rust `listen`)",
+    "await": "; or `await` it in a try/catch if you need to know it failed",
+    # `.catch(h)` sees only IPC failures (a missing argument, an ACL denial): `emit` rejects on those too
+    "caught": " (keep the `.catch`: `emit` can be denied by the ACL too)",
+}
+# Injected parameters that are the caller itself: an event reaches Rust without them.
+CALLER_TYPES = frozenset({"Window", "WebviewWindow", "Webview"})
 
 
 def applies(project: Project, site: InvokeSite) -> bool:
@@ -81,8 +89,18 @@ def applies(project: Project, site: InvokeSite) -> bool:
     if defs:
         # The Rust signature decides: tauri-specta also types `Result<(), E>` as Promise<null> when it
         # throws errors, and a command that can fail is not a notification.
-        return all(returns_unit(d) for d in defs)
+        return all(returns_unit(d) and not acts_on_caller(d) for d in defs)
     return site.typed_unit
+
+
+def acts_on_caller(cmd: Command) -> bool:
+    """Does the command take the window or webview that called it (`window: tauri::Window`)?"""
+    return any(p.injected and _type_name(p.type_text) in CALLER_TYPES for p in cmd.params)
+
+
+def _type_name(type_text: str) -> str:
+    """`tauri::WebviewWindow<R>` / `&Window` → the type's own name."""
+    return type_text.split("<", 1)[0].lstrip("&").removeprefix("mut ").strip().rsplit("::", 1)[-1]
 
 
 def discarded_completely(site: InvokeSite) -> bool:
@@ -97,7 +115,13 @@ def check(project: Project, options: RuleOptions) -> Iterator[Diagnostic]:
         assert site.command is not None
         message = MESSAGES["notify"].format(what=what(site), command=site.command)
         related = command_related(project, project.definitions(site.command))
-        yield Diagnostic(RULE.id, RULE.severity, site.span, message, HELP.format(command=site.command), tuple(related))
+        yield Diagnostic(RULE.id, RULE.severity, site.span, message, _help(site), tuple(related))
+
+
+def _help(site: InvokeSite) -> str:
+    event = f'"{site.command}"' if site.args.kind == "none" else f'"{site.command}", payload'
+    rest = HELP["caught"] if site.result.handles_rejection else HELP["await"]
+    return HELP["event"].format(event=event) + rest
 
 
 RULE = Rule(

@@ -12,7 +12,9 @@ of its time in the bridge. A synchronous Rust command (a plain `fn` without `#[t
 also runs on the main thread, so each call blocks the UI as well.
 
 Not reported: a function merely created in a loop that runs later (a click handler built in `.map()`),
-`setTimeout` one-shots, a `requestAnimationFrame` callback that does not re-schedule itself, loops with a
+`setTimeout` one-shots, `setInterval` polling once a second or slower (a literal delay of at least
+`min-poll-interval` ms: a round trip a second costs nothing measurable), a `requestAnimationFrame`
+callback that does not re-schedule itself, loops with a
 small literal bound (`i < 3`, up to 20) or over a small literal array (up to 8 elements), an invoke
 followed directly by `break`/`return`, an invoke under an equality test on the loop item (it runs
 for one match at most), and, inside a timer or event handler, an invoke under an equality test or a
@@ -51,6 +53,8 @@ export async function watchStatus(onStatus: (s: string) => void) {
 ## Options
 - `hot-events`: more DOM event names to treat as high-frequency.
 - `max-loop-bound` (20) and `max-array-length` (8): loops up to these literal sizes are not reported.
+- `min-poll-interval` (1000): `setInterval` with a literal delay of at least this many milliseconds is
+  not reported (an unknown delay is).
 
 ## References
 - [Calling Rust from the frontend: channels](https://v2.tauri.app/develop/calling-rust/#channels)
@@ -121,7 +125,7 @@ def _hot(rep: Repetition, options: RuleOptions) -> bool:
     if rep.equality_guard:
         return False  # `if (status === "done")` inside a timer or handler: runs once that state is reached
     if kind == RepeatKind.INTERVAL:
-        return True
+        return rep.interval_ms is None or rep.interval_ms < options.min_poll_interval
     if kind == RepeatKind.ANIMATION_FRAME:
         return rep.reschedules
     if kind == RepeatKind.EVENT:

@@ -49,7 +49,7 @@ from tauri_lint.diagnostics import Diagnostic, Related, Severity
 from tauri_lint.model import Command, ReturnShape
 from tauri_lint.project import Project
 from tauri_lint.rule import Rule
-from tauri_lint.rulekit import MAX_RELATED
+from tauri_lint.rulekit import MAX_RELATED, discarded
 from tauri_lint.settings import RuleOptions
 
 MESSAGES = {
@@ -97,7 +97,9 @@ def check(project: Project, options: RuleOptions) -> Iterator[Diagnostic]:
             continue
         message, help_ = found
         related = []
-        for site in project.callers(project.command_of(cmd))[:MAX_RELATED]:
+        # callers that drop the result (`initCanvas();`, a click handler) never see the value
+        users = [site for site in project.callers(project.command_of(cmd)) if not discarded(site.result)]
+        for site in users[:MAX_RELATED]:
             note = "called here: this caller must handle an ArrayBuffer after the change"
             if site.wrapped_in_typed_array:
                 note = "called here, already converting the result with new Uint8Array(...)"

@@ -38,6 +38,8 @@ class RuleOptions:
     max_loop_bound: int = 20
     # literal arrays up to this length are not reported by invoke-in-hot-loop
     max_array_length: int = 8
+    # setInterval polling with a literal delay of at least this many ms is not reported by invoke-in-hot-loop
+    min_poll_interval: int = 1000
 
 
 @dataclass(frozen=True, slots=True)

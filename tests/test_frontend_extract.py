@@ -1436,3 +1436,75 @@ def test_declarators_skipped_from_the_bytes_alone(declarator: bytes, skipped: bo
 
     b = Bindings(source=b"const " + declarator, kinds={"core": "core"})
     assert binds_nothing(b, len(b"const ")) is skipped
+
+
+DELAYS = """import { invoke } from "@tauri-apps/api/core";
+const POLL_MS = 5 * 1000;
+export function a() {
+  setInterval(() => invoke("through_constant"), POLL_MS);
+}
+export function b() {
+  const every = 3000;
+  setInterval(() => invoke("local_constant"), every);
+}
+export function c() {
+  const every = 50;
+  setInterval(() => invoke("same_name_other_value"), every);
+}
+export function d() {
+  setInterval(() => invoke("product"), 60 * 60 * 1000);
+}
+export function e() {
+  function inner() {
+    const hidden = 9000;
+    return hidden;
+  }
+  setInterval(() => invoke("declared_in_another_function"), hidden);
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("command", "delay"),
+    [
+        ("through_constant", 5000),
+        # each function sees its own `every`
+        ("local_constant", 3000),
+        ("same_name_other_value", 50),
+        ("declared_in_another_function", None),
+        ("product", 3_600_000),
+    ],
+)
+def test_interval_delays_through_constants(command: str, delay: int | None) -> None:
+    (rep,) = site_of(extract(DELAYS), command).repetition
+    assert rep.kind == RepeatKind.INTERVAL and rep.interval_ms == delay
+
+
+SAME_NAME_TIMERS = """import { invoke } from "@tauri-apps/api/core";
+export function watchImages() {
+  const poll = async () => { await invoke("poll_images"); };
+  setInterval(poll, 100);
+}
+export function watchVideos() {
+  const poll = async () => { await invoke("poll_videos"); };
+  setInterval(poll, 5000);
+}
+export function unrelated() {
+  const poll = async () => { await invoke("never_repeated"); };
+  return poll;
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("command", "line", "delay"),
+    [("poll_images", 4, 100), ("poll_videos", 8, 5000), ("never_repeated", None, None)],
+)
+def test_functions_passed_by_name_are_matched_within_their_scope(
+    command: str, line: int | None, delay: int | None
+) -> None:
+    reps = site_of(extract(SAME_NAME_TIMERS), command).repetition
+    if line is None:
+        assert reps == ()
+    else:
+        assert [(r.span.line, r.interval_ms) for r in reps] == [(line, delay)]

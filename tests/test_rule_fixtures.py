@@ -37,3 +37,40 @@ def test_demo_app_shows_every_rule_firing() -> None:
     assert got == expected, explain(expected, got, result.diagnostics, root)
     shipped = {r.id for r in all_rules() if r.docs and "## Example" in r.docs and r.id != "unused-suppression"}
     assert shipped <= {rule for _, _, rule, _ in got}
+
+
+def test_fire_and_forget_help_fits_the_call() -> None:
+    """The suggested `emit` carries a payload only when the invoke sent arguments, and a call that already
+    has a `.catch` is not told to add a try/catch."""
+    root = os.path.join(FIXTURES, "floating")
+    result = lint([root], Settings(), use_cache=False, jobs=1)
+    helps = {
+        (os.path.basename(d.span.path), d.span.line): d.help
+        for d in result.diagnostics
+        if d.rule == "fire-and-forget-invoke"
+    }
+    direct = os.path.join(root, "src", "direct.ts")
+    with open(direct, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+
+    def help_at(snippet: str) -> str:
+        line = next(i for i, text in enumerate(lines, 1) if snippet in text)
+        return helps[("direct.ts", line)]
+
+    plain = help_at('invoke("track_click", { button: "buy" })')
+    assert '`emit("track_click", payload)`' in plain and "try/catch" in plain
+    caught = help_at('invoke("mark_read", { id: 2 }).catch(console.error)')
+    assert "keep the `.catch`" in caught and "try/catch" not in caught
+    no_args = help_at("commands.ping()")
+    assert '`emit("ping")`' in no_args
+
+
+def test_large_json_related_callers_are_those_that_see_the_value() -> None:
+    root = os.path.join(FIXTURES, "large_json")
+    result = lint([root], Settings(), use_cache=False, jobs=1)
+    finding = next(d for d in result.diagnostics if d.rule == "large-json-response" and "read_log" in d.message)
+    callers = sorted(
+        (os.path.basename(r.span.path), r.span.line) for r in finding.related if r.message.startswith("called here")
+    )
+    # images.ts and logText return the promise; `void refreshLog(path)` drops it
+    assert callers == [("images.ts", 12), ("viewer.ts", 7), ("viewer.ts", 15), ("viewer.ts", 19)]

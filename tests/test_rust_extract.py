@@ -592,7 +592,7 @@ def test_syntax_errors_analyse_what_parses() -> None:
     facts = load(path)
     assert facts.had_syntax_errors
     message = (
-        "syntax errors: only the parts that parse were analysed; "
+        "tree-sitter could not parse all of this file: only the parts that parse were analysed; "
         "command registrations (generate_handler / invoke_handler) may be missing"
     )
     assert facts.notes == [Note(path, message, 5, 11)]
@@ -606,7 +606,9 @@ def test_syntax_errors_analyse_what_parses() -> None:
 
 def test_syntax_error_note_without_registrations() -> None:
     facts = extract_rust("e.rs", b"fn f( {}\n")
-    assert facts.notes == [Note("e.rs", "syntax errors: only the parts that parse were analysed", 1, 6)]
+    assert facts.notes == [
+        Note("e.rs", "tree-sitter could not parse all of this file: only the parts that parse were analysed", 1, 6)
+    ]
 
 
 def test_internal_error_becomes_a_note(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,7 +13,16 @@ from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
-from tauri_lint.frontend.syntax import FIRST_WORD, call_function, member_chain, string_value, text, unwrap
+from tauri_lint.frontend.syntax import (
+    FIRST_WORD,
+    FUNCTION_TYPES,
+    call_function,
+    member_chain,
+    number_value,
+    string_value,
+    text,
+    unwrap,
+)
 from tauri_lint.model import ImportBinding
 
 # Meaning of a module specifier's namespace.
@@ -106,6 +115,8 @@ class Bindings:
     hooks: dict[str, str] = field(default_factory=dict)  # local name → hook kind
     strings: dict[str, str] = field(default_factory=dict)  # const NAME = "literal"
     arrays: dict[str, int] = field(default_factory=dict)  # const NAME = [...] literal length
+    # const NAME = 3000 (or 5 * 1000): (start, end) of the function declaring it (the file: (0, -1)), value
+    numbers: dict[str, list[tuple[int, int, int]]] = field(default_factory=dict)
     tables: dict[str, dict[str, str]] = field(default_factory=dict)
     builders: dict[str, tuple[str, str]] = field(default_factory=dict)
     local_functions: set[str] = field(default_factory=set)
@@ -121,6 +132,17 @@ class Bindings:
         for name, kind in hooks.items():
             if name not in self.imports and name not in self.local_functions and name not in self.kinds:
                 self.hooks.setdefault(name, kind)
+
+    def number_at(self, name: str, offset: int) -> int | None:
+        """The number `name` holds where `offset` reads it: its declaration in the innermost function
+        around that spot (a function declared elsewhere cannot see it)."""
+        best: tuple[int, int] | None = None
+        for start, end, value in self.numbers.get(name, ()):
+            if end == -1 or start <= offset < end:
+                size = end - start if end != -1 else 1 << 62
+                if best is None or size < best[0]:
+                    best = (size, value)
+        return best[1] if best is not None else None
 
     def kind_of(self, node: Node | None) -> str | None:
         """The Tauri meaning of an expression, if it has one."""
@@ -296,6 +318,16 @@ def _bind_value(b: Bindings, local: str, value: Node) -> None:
         return
     if value.type == "array":
         b.arrays[local] = sum(1 for c in value.named_children if c.type != "comment")
+        return
+    number = number_value(value)
+    if number is not None:
+        # Other bindings are per file; three functions' `const interval` may differ, so numbers keep
+        # the scope that declares them.
+        scope = value.parent
+        while scope is not None and scope.type not in FUNCTION_TYPES:
+            scope = scope.parent
+        where = (scope.start_byte, scope.end_byte) if scope is not None else (0, -1)
+        b.numbers.setdefault(local, []).append((*where, number))
         return
     if value.type == "object":
         b.local_objects.add(local)

@@ -22,6 +22,7 @@ from tauri_lint.frontend.syntax import (
     field_of,
     function_name,
     member_chain,
+    number_value,
     outer_node,
     param_names,
     string_value,
@@ -76,15 +77,16 @@ class FileContext:
     bindings: Bindings
     index: LineIndex
     handlers: list[TemplateSpot] = field(default_factory=list)
-    # function name → repetitions it runs under when called by name (setInterval(tick), onMouseMove={f})
-    named: dict[str, list[Repetition]] = field(default_factory=dict)
+    # function name → (byte offset, repetition) it runs under when called by name from there
+    # (setInterval(tick), onMouseMove={f})
+    named: dict[str, list[tuple[int, Repetition]]] = field(default_factory=dict)
     # byte ranges of Vue <script setup> / Svelte instance scripts: their top level runs per component
     component_ranges: list[tuple[int, int]] = field(default_factory=list)
     # fills `named` on first use (most files never need it)
     named_loader: Callable[[], None] | None = None
     source: bytes = b""  # the parsed bytes, for cheap byte-level pre-checks
 
-    def named_contexts(self) -> dict[str, list[Repetition]]:
+    def named_contexts(self) -> dict[str, list[tuple[int, Repetition]]]:
         if self.named_loader is not None:
             loader, self.named_loader = self.named_loader, None
             loader()
@@ -103,6 +105,13 @@ class FileContext:
             if h.start <= expr.start_byte and expr.end_byte <= h.end:
                 return h
         return None
+
+    def delay(self, node: Node | None) -> int | None:
+        """A timer delay in ms: a number, a product of numbers, or a name bound to one in this file."""
+        node = unwrap(node)
+        if node is not None and node.type == "identifier":
+            return self.bindings.number_at(text(node), node.start_byte)
+        return number_value(node)
 
     def array_length(self, node: Node | None) -> int | None:
         node = unwrap(node)
@@ -536,7 +545,7 @@ def _callback_kind(fn: Node, call: Node, fc: FileContext) -> tuple[list[Repetiti
                 )
                 return [rep], True
         if index == 0 and name == "setInterval" and _is_global_call(chain) and callee is not None:
-            delay = _number(args[1]) if len(args) > 1 else None
+            delay = fc.delay(args[1]) if len(args) > 1 else None
             span = fc.index.span(callee.start_byte, callee.end_byte)
             return [Repetition(RepeatKind.INTERVAL, "setInterval", span, interval_ms=delay)], False
         if index == 0 and name == "requestAnimationFrame" and _is_global_call(chain) and callee is not None:
@@ -568,22 +577,24 @@ def _callback_kind(fn: Node, call: Node, fc: FileContext) -> tuple[list[Repetiti
     own_name = function_name(fn)
     named = fc.named_contexts()
     if own_name is not None and own_name in named:
-        return list(named[own_name]), False
+        # Only code that can see the name: three functions may each hold their own `poll`, passed to
+        # their own setInterval.
+        scope = _enclosing_function(fn)
+        if scope is None:
+            return [rep for _, rep in named[own_name]], False
+        return [rep for at, rep in named[own_name] if scope.start_byte <= at < scope.end_byte], False
     return [], False
+
+
+def _enclosing_function(node: Node) -> Node | None:
+    parent = node.parent
+    while parent is not None and parent.type not in FUNCTION_TYPES:
+        parent = parent.parent
+    return parent
 
 
 def _is_global_call(chain: list[str] | None) -> bool:
     return chain is not None and (len(chain) == 1 or chain[0] in ("window", "globalThis", "self"))
-
-
-def _number(node: Node | None) -> int | None:
-    node = unwrap(node)
-    if node is None or node.type != "number":
-        return None
-    try:
-        return int(float(text(node).replace("_", "")))
-    except ValueError:
-        return None
 
 
 def _calls_raf_with(fn: Node, name: str) -> bool:
@@ -638,8 +649,8 @@ def _repeater_calls(calls: list[Node], source: bytes, root: Node) -> list[Node]:
 def collect_named(calls: list[Node], jsx: list[Node], assigns: list[Node], fc: FileContext, root: Node) -> None:
     """Functions passed by name to something that repeats them: setInterval(tick), onMouseMove={f}..."""
 
-    def add(name: str, rep: Repetition) -> None:
-        fc.named.setdefault(name, []).append(rep)
+    def add(name: str, rep: Repetition, at: int) -> None:
+        fc.named.setdefault(name, []).append((at, rep))
 
     for call in _repeater_calls(calls, fc.source, root):
         callee, _ = call_function(call)
@@ -654,8 +665,8 @@ def collect_named(calls: list[Node], jsx: list[Node], assigns: list[Node], fc: F
         if name == "setInterval" and args and _is_global_call(chain):
             target = _callee_name(args[0])
             if target:
-                delay = _number(args[1]) if len(args) > 1 else None
-                add(target, Repetition(RepeatKind.INTERVAL, "setInterval", span, interval_ms=delay))
+                delay = fc.delay(args[1]) if len(args) > 1 else None
+                add(target, Repetition(RepeatKind.INTERVAL, "setInterval", span, interval_ms=delay), call.start_byte)
         elif name == "requestAnimationFrame" and args and _is_global_call(chain):
             target = _callee_name(args[0])
             if target:
@@ -663,12 +674,13 @@ def collect_named(calls: list[Node], jsx: list[Node], assigns: list[Node], fc: F
                 add(
                     target,
                     Repetition(RepeatKind.ANIMATION_FRAME, "requestAnimationFrame", span, reschedules=again),
+                    call.start_byte,
                 )
         elif name == "addEventListener" and len(args) >= 2:
             event = string_value(args[0])
             target = _callee_name(args[1])
             if event and target:
-                add(target, Repetition(RepeatKind.EVENT, event.lower(), span))
+                add(target, Repetition(RepeatKind.EVENT, event.lower(), span), call.start_byte)
         elif (
             name in ITERATION_METHODS
             and name != "from"
@@ -679,7 +691,7 @@ def collect_named(calls: list[Node], jsx: list[Node], assigns: list[Node], fc: F
             target = _callee_name(args[0])
             if target:
                 bound = fc.array_length(callee.child_by_field_name("object"))
-                add(target, Repetition(RepeatKind.ITERATION, name, span, bound=bound))
+                add(target, Repetition(RepeatKind.ITERATION, name, span, bound=bound), call.start_byte)
     source = fc.source
     for attr in jsx:
         # `onX=` attributes only: a byte test before touching the node (a big component has thousands)
@@ -692,14 +704,18 @@ def collect_named(calls: list[Node], jsx: list[Node], assigns: list[Node], fc: F
             continue
         target = _handler_target(value.named_children[0])
         if target:
-            add(target, Repetition(RepeatKind.EVENT, event, fc.index.span(attr.start_byte, attr.end_byte)))
+            add(
+                target,
+                Repetition(RepeatKind.EVENT, event, fc.index.span(attr.start_byte, attr.end_byte)),
+                attr.start_byte,
+            )
     for assign in assigns:
         prop = _handler_property(assign.child_by_field_name("left"))
         if prop is not None:
             target = _callee_name(assign.child_by_field_name("right"))
             if target:
                 span = fc.index.span(assign.start_byte, assign.end_byte)
-                add(target, Repetition(RepeatKind.EVENT, prop[2:].lower(), span))
+                add(target, Repetition(RepeatKind.EVENT, prop[2:].lower(), span), assign.start_byte)
     for spot in fc.handlers:
         stmt = root.named_descendant_for_byte_range(spot.start, spot.end)
         while stmt is not None and stmt.type != "expression_statement" and stmt.parent is not None:
@@ -708,7 +724,7 @@ def collect_named(calls: list[Node], jsx: list[Node], assigns: list[Node], fc: F
             stmt = stmt.parent
         target = _handler_target(stmt) if stmt is not None else None
         if target:
-            add(target, Repetition(RepeatKind.EVENT, spot.event, fc.index.span(spot.start, spot.end)))
+            add(target, Repetition(RepeatKind.EVENT, spot.event, fc.index.span(spot.start, spot.end)), spot.start)
 
 
 def _handler_target(node: Node | None) -> str | None:

@@ -132,6 +132,20 @@ def string_value(node: Node | None) -> str | None:
     return None
 
 
+def number_value(node: Node | None) -> int | None:
+    """A literal number, or a product of them (`5 * 60 * 1000`, as delays are often written)."""
+    node = unwrap(node)
+    if node is not None and node.type == "binary_expression" and text(node.child_by_field_name("operator")) == "*":
+        left, right = number_value(node.child_by_field_name("left")), number_value(node.child_by_field_name("right"))
+        return left * right if left is not None and right is not None else None
+    if node is None or node.type != "number":
+        return None
+    try:
+        return int(float(text(node).replace("_", "")))
+    except ValueError:  # hex, octal, bigint: not a delay anyone writes
+        return None
+
+
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", "'": "'", '"': '"', "`": "`", "0": "\0"}
 
 

@@ -121,7 +121,9 @@ class _FileExtractor:
         if root.has_error:
             facts.had_syntax_errors = True
             line, col = self._index.position(_first_error(root).start_byte)
-            message = "syntax errors: only the parts that parse were analysed"
+            # Valid Rust can hit a gap in tree-sitter-rust (`#[cfg]` on a struct pattern's field): say
+            # what happened without claiming the code is wrong.
+            message = "tree-sitter could not parse all of this file: only the parts that parse were analysed"
             if any(word in data for word in _REGISTRATION_WORDS):
                 # The project layer reads "handler" in this note as: registrations may be incomplete.
                 message += "; command registrations (generate_handler / invoke_handler) may be missing"
