@@ -108,6 +108,30 @@ def parse_all(paths: Sequence[str]) -> int:
     return total
 
 
+def resolve_jobs(jobs: str) -> int:
+    """The worker count tauri-lint's `-j` gives (auto: the CPUs this process may run on)."""
+    if jobs not in ("auto", "0"):
+        return max(1, int(jobs))
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def measure_parallel_floor(paths: Sequence[str], workers: int, repeat: int) -> float:
+    """The parse-only floor split round-robin over `workers` processes (best wall time): what a linter
+    doing nothing but parsing would take with `-j workers` on this machine. Informational: it shows how
+    far two shared cores really scale."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    parts = [list(paths[i::workers]) for i in range(workers)]
+    best = float("inf")
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        list(pool.map(parse_all, [list(paths[:20])] * workers))  # start the workers, load the grammars
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            list(pool.map(parse_all, parts))
+            best = min(best, time.perf_counter() - t0)
+    return best
+
+
 def measure_floor(root: str, repeat: int) -> Floor:
     t0 = time.perf_counter()
     paths = lint_files(root)
@@ -380,6 +404,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         for i, (s, c) in enumerate(zip(floor.seconds, floor.cpu, strict=True)):
             log(f"  {'floor':<24} run {i + 1}: {s:7.3f} s wall {c:7.3f} s CPU")
         log(f"  {floor.files} files, {floor.bytes / 1e6:.1f} MB; discovery alone {floor.discover_seconds:.3f} s")
+        workers = resolve_jobs(args.jobs)
+        parallel_floor = measure_parallel_floor(lint_files(root), workers, args.repeat) if workers > 1 else None
+        if parallel_floor is not None:
+            log(f"  {'floor in ' + str(workers) + ' processes':<24} best: {parallel_floor:7.3f} s wall")
 
         # 2. start-up
         log("start-up ...")
@@ -469,6 +497,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"peak RSS, largest process: {peak_rss:.0f} MB (< {TARGET_RSS_MB:g} MB: {verdict(targets['rss'])})")
     print(f"peak RSS, whole process tree (sampled): cold -j 1 {tree1:.0f} MB, cold -j {args.jobs} {tree_auto:.0f} MB")
     print(f"discovery alone (in-process): {floor.discover_seconds:.3f} s")
+    if parallel_floor is not None:
+        print(
+            f"parse-only floor split over {workers} processes: {parallel_floor:.3f} s "
+            f"({parallel_floor / f:.2f}x floor, a {f / parallel_floor:.2f}x speed-up): no -j {args.jobs} run "
+            "that parses every file can beat it"
+        )
     if expected is not None:
         print("findings: " + ("exactly the seeded ones" if not problems else "; ".join(problems)))
     if mach["nproc"] != 2:
@@ -485,6 +519,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "repeat": args.repeat,
             "floor": {"seconds": floor.seconds, "cpu": floor.cpu},
             "discover_s": floor.discover_seconds,
+            "parallel_floor_s": parallel_floor,
             "measures": {
                 m.name: {
                     "seconds": [r.seconds for r in m.runs],

@@ -11,7 +11,8 @@ entirely in some webviews), so the failure is invisible to the user and to you. 
 relative to later calls is lost too. And if the command never answers (a reload mid-call, a command that
 never returns), its two callbacks stay registered on the window.
 
-When the Rust command returns exactly `()`, `fire-and-forget-invoke` reports the call instead: never both.
+When the Rust command returns exactly `()`, `fire-and-forget-invoke` reports the call instead: never both
+(unless the command acts on the calling window, which no event can replace: then it is reported here).
 
 ## Example
 ```ts
@@ -47,7 +48,7 @@ from tauri_lint.diagnostics import Diagnostic, Severity
 from tauri_lint.model import InvokeSite, Use
 from tauri_lint.project import Project
 from tauri_lint.rule import Rule
-from tauri_lint.rulekit import command_related, discarded, what
+from tauri_lint.rulekit import command_related, discarded, returns_unit, what
 from tauri_lint.settings import RuleOptions
 
 from . import fire_and_forget_invoke
@@ -55,6 +56,9 @@ from . import fire_and_forget_invoke
 MESSAGES = {
     "floating": "{what} returns a promise nobody handles: a rejection (a command error, a missing argument, an "
     "ACL denial) becomes an unhandled rejection",
+    # the command returns `()`: only the IPC layer can reject
+    "floating-unit": "{what} returns a promise nobody handles: a rejection (a missing argument, an ACL denial) "
+    "becomes an unhandled rejection",
 }
 HELP = "await it inside try/catch, or add `.catch(...)`; write `void` in front if dropping it is intended"
 
@@ -72,12 +76,14 @@ def check(project: Project, options: RuleOptions) -> Iterator[Diagnostic]:
             continue
         if fire_and_forget_invoke.applies(project, site):
             continue
-        related = command_related(project, project.definitions(site.command)) if site.command else []
+        defs = project.definitions(site.command) if site.command else []
+        related = command_related(project, defs)
+        key = "floating-unit" if defs and all(returns_unit(d) for d in defs) else "floating"
         yield Diagnostic(
             RULE.id,
             RULE.severity,
             site.span,
-            MESSAGES["floating"].format(what=what(site)),
+            MESSAGES[key].format(what=what(site)),
             HELP,
             tuple(related),
         )

@@ -11,14 +11,18 @@ second, so a loop over a few hundred items, a 60 fps render loop or a `mousemove
 of its time in the bridge. A synchronous Rust command (a plain `fn` without `#[tauri::command(async)]`)
 also runs on the main thread, so each call blocks the UI as well.
 
-Not reported: a function merely created in a loop that runs later (a click handler built in `.map()`),
-`setTimeout` one-shots, `setInterval` polling once a second or slower (a literal delay of at least
-`min-poll-interval` ms: a round trip a second costs nothing measurable), a `requestAnimationFrame`
-callback that does not re-schedule itself, loops with a
-small literal bound (`i < 3`, up to 20) or over a small literal array (up to 8 elements), an invoke
-followed directly by `break`/`return`, an invoke under an equality test on the loop item (it runs
-for one match at most), and, inside a timer or event handler, an invoke under an equality test or a
-`switch` case (it runs once that state is reached, not on every tick).
+Not reported:
+- a function merely created in a loop that runs later (a click handler built in `.map()`);
+- `setTimeout` one-shots, and `setInterval` polling once a second or slower (a delay of at least
+  `min-poll-interval` ms, written as a number, a product or a constant: a round trip a second costs
+  nothing measurable);
+- a `requestAnimationFrame` callback that does not re-schedule itself;
+- loops with a small literal bound (`i < 3`, up to 20) or over a small literal array (up to 8 elements);
+- an invoke followed directly by `break`/`return`, or under an equality test on the loop item (it runs
+  for one match at most);
+- inside a timer, an invoke under an equality test, in a `switch` case or in a `catch` (it runs once
+  that state is reached, not on every tick); inside an event handler, an invoke under any condition
+  (`if (nearBottom && !loading) loadMore()` loads at the bottom, not on every scroll event).
 
 ## Example
 ```ts

@@ -12,7 +12,9 @@ common Tauri bugs, and the failure surfaces only when that code path runs.
 
 Not checked: Tauri's core plugins (`plugin:app|…`, `plugin:event|…`, `plugin:window|…`, …) and plugins
 that are not defined in this project (plugin crates from Cargo.toml, mobile plugins written in Kotlin or
-Swift). Nothing is reported when the Rust side could not be found or read completely, for example when
+Swift), nor, for a project plugin that registers a Kotlin/Swift half (`register_android_plugin`,
+`register_ios_plugin`), commands its Rust handler lacks: Tauri hands those to the native code. Nothing is
+reported when the Rust side could not be found or read completely, for example when
 the handler is built by a macro tauri-lint cannot read: it says nothing rather than guess. A typed
 wrapper or binding with a wrong name is reported once, at its own `invoke`, not again at every caller.
 
@@ -95,6 +97,8 @@ def _check_site(project: Project, site: InvokeSite, options: RuleOptions) -> Dia
             return None
         if namespace not in project.plugins_defined:
             return None  # an external or mobile plugin: not ours to check
+        if namespace in project.mobile_plugins and not project.is_registered(command):
+            return None  # Tauri hands what the Rust handler lacks to the plugin's Kotlin/Swift code
     elif not project.registered.get(APP):
         return None  # no app handler found: the registration is somewhere we cannot see
     if project.is_registered(command):

@@ -57,7 +57,7 @@ def extract_bytes(path: str, data: bytes, options: RuleOptions, aliases: tuple[s
     if len(data) > limit:
         return empty_facts(path, Note(path, f"skipped: larger than {limit >> 20} MiB"))
     if looks_binary(data):
-        return empty_facts(path, Note(path, "skipped: binary content"))
+        return empty_facts(path, Note(path, "skipped: binary content (a NUL byte in its first 8 KiB)"))
     try:
         if is_rust(path):
             from tauri_lint.rust.extract import extract_rust

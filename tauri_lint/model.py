@@ -444,6 +444,9 @@ class RustFacts:
     line_count: int = 0
     had_syntax_errors: bool = False
     uses_tauri_command_import: bool = False  # `use tauri::command;` seen
+    # registers a Kotlin/Swift plugin (`register_android_plugin`, `register_ios_plugin`): commands its Rust
+    # handler does not answer are sent on to that native code
+    registers_mobile_plugin: bool = False
 
 
 FileFacts = FrontendFacts | RustFacts

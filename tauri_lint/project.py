@@ -59,6 +59,8 @@ class Project:
     registered: dict[str, dict[str, list[HandlerEntry]]] = field(default_factory=dict)
     handler_calls: list[InvokeHandlerCall] = field(default_factory=list)
     plugins_defined: set[str] = field(default_factory=set)
+    # plugins with a Kotlin/Swift half: a command their Rust handler lacks may be answered there
+    mobile_plugins: set[str] = field(default_factory=set)
     cargo_deps: list[str] = field(default_factory=list)
     requested: set[str] = field(default_factory=set)
     notes: list[Note] = field(default_factory=list)
@@ -248,6 +250,8 @@ def _build_rust(project: Project) -> None:
             "generate_handler" in n.message or "handler" in n.message for n in facts.notes
         ):
             project.registrations_complete = False
+    mobile_crates = {project.rust_modules[p][0] for p, f in project.rust.items() if f.registers_mobile_plugin}
+    project.mobile_plugins = {name for crate, name in project.plugin_crates.items() if crate in mobile_crates}
     # Registrations: lists passed to .invoke_handler on a plugin builder belong to that plugin; any
     # other list belongs to the plugin of its crate if the crate defines one, else to the app.
     in_calls: set[tuple[str, int, int]] = set()

@@ -556,3 +556,67 @@ def test_linting_a_file_with_no_finding_reports_nothing_from_others() -> None:
     diags, files = findings([os.path.join(APP, "src", "main.ts")])
     assert diags == []
     assert files == ["src/main.ts"]
+
+
+@pytest.mark.parametrize(
+    ("before", "setup", "checked"),
+    [
+        # valid Rust that tree-sitter-rust cannot parse, away from the registration: still checked
+        ("", ".setup(|#[allow(unused_variables)] app| Ok(()))", True),
+        # the registration is inside the part that did not parse: the list may be incomplete, no guesses
+        ("impl {\n", ".setup(|app| Ok(()))", False),
+    ],
+)
+def test_a_parse_gap_turns_unknown_command_off_only_when_it_hides_registrations(
+    tmp_path: Path, before: str, setup: str, checked: bool
+) -> None:
+    lib = (
+        f"{before}#[tauri::command]\nfn ping() {{}}\n\npub fn run() {{\n    tauri::Builder::default()\n"
+        f"        .invoke_handler(tauri::generate_handler![ping])\n        {setup}\n        .run(ctx);\n}}\n"
+    )
+    ts = 'import { invoke } from "@tauri-apps/api/core";\nexport const go = () => invoke("pong");\n'
+    root = make_project(str(tmp_path), {"src-tauri/src/lib.rs": lib, "src/api.ts": ts})
+    result = lint([root], ONLY_UNKNOWN, use_cache=False, jobs=1)
+    assert [d.rule for d in result.diagnostics] == (["unknown-command"] if checked else [])
+
+
+PLUGIN_CARGO = """[package]
+name = "tauri-plugin-bridge"
+version = "0.1.0"
+edition = "2021"
+
+[dependencies]
+tauri = { version = "2", features = [] }
+"""
+
+
+@pytest.mark.parametrize(("mobile", "reported"), [(True, []), (False, ["unknown-command"])])
+def test_commands_of_a_plugin_with_a_native_mobile_half_are_not_checked(
+    tmp_path: Path, mobile: bool, reported: list[str]
+) -> None:
+    plugin_lib = (
+        "#[tauri::command]\nfn ping() {}\n\npub fn init<R: tauri::Runtime>() -> tauri::plugin::TauriPlugin<R> {\n"
+        '    tauri::plugin::Builder::new("bridge")\n        .invoke_handler(tauri::generate_handler![ping])\n'
+        "        .build()\n}\n"
+    )
+    mobile_rs = (
+        "pub fn init<R: tauri::Runtime>(api: tauri::plugin::PluginApi<R, ()>) {\n"
+        '    let _ = api.register_android_plugin("com.example.bridge", "BridgePlugin");\n}\n'
+    )
+    app_lib = (
+        "pub fn run() {\n    tauri::Builder::default()\n        .plugin(tauri_plugin_bridge::init())\n"
+        "        .invoke_handler(tauri::generate_handler![])\n        .run(ctx);\n}\n"
+    )
+    files = {
+        "src-tauri/src/lib.rs": app_lib,
+        "src-tauri/plugins/bridge/Cargo.toml": PLUGIN_CARGO,
+        "src-tauri/plugins/bridge/src/lib.rs": plugin_lib,
+        "src/api.ts": 'import { invoke } from "@tauri-apps/api/core";\n'
+        'export const a = () => invoke("plugin:bridge|ping");\n'
+        'export const b = () => invoke("plugin:bridge|android_only");\n',
+    }
+    if mobile:
+        files["src-tauri/plugins/bridge/src/mobile.rs"] = mobile_rs
+    root = make_project(str(tmp_path), files)
+    result = lint([root], ONLY_UNKNOWN, use_cache=False, jobs=1)
+    assert [d.rule for d in result.diagnostics] == reported

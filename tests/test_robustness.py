@@ -683,7 +683,11 @@ def test_odd_names_and_contents(tmp_path: Path) -> None:
     assert spans["src/invalid_utf8.ts", 2, "unknown-command"].col == 17
     assert spans["src/crlf.ts", 3, "unknown-command"].col == 1
     notes = notes_by_file(result, app)
-    assert notes["src/binary.ts"] == notes["src-tauri/src/binary.rs"] == "skipped: binary content"
+    assert (
+        notes["src/binary.ts"]
+        == notes["src-tauri/src/binary.rs"]
+        == "skipped: binary content (a NUL byte in its first 8 KiB)"
+    )
     quiet = ("src/empty", "src/Empty", "src/only_bom", "src/blank", "src/binary", "src-tauri/src/empty")
     assert not any(k[0].startswith(quiet) for k in found)
 

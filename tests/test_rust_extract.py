@@ -591,10 +591,8 @@ def test_syntax_errors_analyse_what_parses() -> None:
     path = "syntax_error.rs"
     facts = load(path)
     assert facts.had_syntax_errors
-    message = (
-        "tree-sitter could not parse all of this file: only the parts that parse were analysed; "
-        "command registrations (generate_handler / invoke_handler) may be missing"
-    )
+    # the gap is in a command body: the registration parsed, so nothing is said about it
+    message = "tree-sitter could not parse all of this file: only the parts that parse were analysed"
     assert facts.notes == [Note(path, message, 5, 11)]
     assert [c.name for c in facts.commands] == ["broken", "fine"]
     assert body(by_name(facts)["fine"]) == [
@@ -602,6 +600,32 @@ def test_syntax_errors_analyse_what_parses() -> None:
         ("blocking", "std::fs::read", 11, 5, 11, 24),
     ]
     assert [e.name for e in facts.handler_lists[0].entries] == ["broken", "fine"]
+
+
+@pytest.mark.parametrize(
+    ("source", "unreadable"),
+    [
+        # valid Rust tree-sitter-rust cannot parse, in the same builder chain: the list still reads
+        (
+            b"fn main() {\n    tauri::Builder::default()\n        .invoke_handler(tauri::generate_handler![a])\n"
+            b"        .setup(|#[allow(unused_variables)] app| Ok(()))\n        .run(ctx);\n}\n",
+            False,
+        ),
+        (
+            b"fn main() {\n    let x = (1 + ;\n"
+            b"    tauri::Builder::default().invoke_handler(generate_handler![a]);\n}\n",
+            False,
+        ),
+        # the registration itself sits in the part that did not parse
+        (b"impl { fn main() { tauri::Builder::default().invoke_handler(tauri::generate_handler![a]) }\n", True),
+    ],
+)
+def test_parse_gaps_switch_registrations_off_only_where_they_are(source: bytes, unreadable: bool) -> None:
+    facts = extract_rust("lib.rs", source)
+    (note,) = facts.notes
+    assert note.message.startswith("tree-sitter could not parse all of this file")
+    assert ("unknown-command is not checked" in note.message) is unreadable
+    assert [e.name for e in facts.handler_lists[0].entries] == ["a"]
 
 
 def test_syntax_error_note_without_registrations() -> None:

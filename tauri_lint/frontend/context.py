@@ -107,7 +107,7 @@ class FileContext:
         return None
 
     def delay(self, node: Node | None) -> int | None:
-        """A timer delay in ms: a number, a product of numbers, or a name bound to one in this file."""
+        """A timer delay in ms: a number, a product of numbers, or a name declared as one where it is read."""
         node = unwrap(node)
         if node is not None and node.type == "identifier":
             return self.bindings.number_at(text(node), node.start_byte)

@@ -771,10 +771,14 @@ class _Extractor:
                 # another effect's `un()` in the same file does not count
                 inside = [c for c in self.get("call") if scope.start_byte <= c.start_byte < scope.end_byte]
                 called, passed = _uses(inside, target)
-                passed = passed or _returned_somewhere(scope, target)
+                passed = passed or _returned_somewhere(scope, target) or _stored_somewhere(scope, target)
             else:
                 called = target in self.called
-                passed = target in self.passed or _returned_somewhere(self.root, target)
+                passed = (
+                    target in self.passed
+                    or _returned_somewhere(self.root, target)
+                    or _stored_somewhere(self.root, target)
+                )
             if called:
                 return ListenerFate.CALLED, target
             if passed:
@@ -931,6 +935,16 @@ def _then_uses_param(call: Node) -> bool:
     params = param_names(cb)
     body = cb.child_by_field_name("body")
     return bool(params) and bool(params[0]) and body is not None and _mentions(body, params[0])
+
+
+def _stored_somewhere(scope: Node, name: str) -> bool:
+    """Cheap check: `set({ un })`, `{ cleanup: un }`, `state.un = un`, `subs[key] = un`. The unlisten
+    function is kept where this file's calls cannot follow it, so whether it is called is unknown."""
+    raw = scope.text or b""
+    n = re.escape(name.encode())
+    in_object = rb"[{,]\s*" + n + rb"\s*[,}]|:\s*" + n + rb"\s*[,}]"
+    in_member = rb"(?:\.[\w$]+|\])\s*=\s*" + n + rb"(?![\w$])(?!\s*[.(\[])"
+    return re.search(in_object + b"|" + in_member, raw) is not None
 
 
 def _returned_somewhere(root: Node, name: str) -> bool:

@@ -70,6 +70,7 @@ _COMMENT_START = re.compile(rb"/[/*]")
 _STRINGS = frozenset({"string_literal", "raw_string_literal", "string_content", "char_literal"})
 _MAX_ALIAS_ROUNDS = 8
 _REGISTRATION_WORDS = (b"generate_handler", b"collect_commands", b"invoke_handler")
+_MOBILE_PLUGIN_WORDS = (b"register_android_plugin", b"register_ios_plugin")
 
 
 @dataclass(slots=True)
@@ -124,11 +125,15 @@ class _FileExtractor:
             # Valid Rust can hit a gap in tree-sitter-rust (`#[cfg]` on a struct pattern's field): say
             # what happened without claiming the code is wrong.
             message = "tree-sitter could not parse all of this file: only the parts that parse were analysed"
-            if any(word in data for word in _REGISTRATION_WORDS):
+            if _registration_unreadable(root, data):
                 # The project layer reads "handler" in this note as: registrations may be incomplete.
-                message += "; command registrations (generate_handler / invoke_handler) may be missing"
+                message += (
+                    "; a command registration (generate_handler / invoke_handler) is in the part that did not "
+                    "parse, so unknown-command is not checked for this project"
+                )
             facts.notes.append(Note(self._path, message, line, col))
         facts.comments = self._comments(root)
+        facts.registers_mobile_plugin = any(word in data for word in _MOBILE_PLUGIN_WORDS)
         self._walk_items(root)
         # The item walk visits containers in stack order; report everything in source order.
         self._candidates.sort(key=lambda c: c.fn.start_byte)
@@ -415,6 +420,27 @@ def _is_async_fn(fn: Node) -> bool:
             return any(c.type == "async" for c in child.children)
         if child.type == "fn":
             break
+    return False
+
+
+def _registration_unreadable(root: Node, data: bytes) -> bool:
+    """Does a `generate_handler!` / `invoke_handler` / `collect_commands!` sit in a part that did not
+    parse? A parse gap elsewhere in the file (readest's `|#[allow(...)] app|` closure parameter) leaves
+    the registrations readable, and must not switch unknown-command off for the whole project."""
+    for word in _REGISTRATION_WORDS:
+        start = data.find(word)
+        while start != -1:
+            node: Node | None = root.descendant_for_byte_range(start, start + len(word))
+            macro_checked = False
+            while node is not None:
+                if node.is_error or node.is_missing:
+                    return True
+                if node.type == "macro_invocation" and not macro_checked:
+                    if node.has_error:
+                        return True
+                    macro_checked = True
+                node = node.parent
+            start = data.find(word, start + len(word))
     return False
 
 
