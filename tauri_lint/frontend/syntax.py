@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import attrgetter
 
 import tree_sitter_typescript as ts_typescript
 from tree_sitter import Language, Node, Parser, Query, QueryCursor
@@ -84,8 +85,12 @@ def captures(root: Node, tsx: bool) -> dict[str, list[Node]]:
     found: dict[str, list[Node]] = QueryCursor(query(tsx)).captures(root)
     for name, nodes in found.items():
         if name not in UNSORTED_CAPTURES:
-            nodes.sort(key=pre_order)
+            # no two nodes of one of these captures start at the same byte: the start alone orders them
+            nodes.sort(key=_START)
     return found
+
+
+_START = attrgetter("start_byte")
 
 
 def text(node: Node | None) -> str:
