@@ -115,7 +115,7 @@ def resolve_jobs(jobs: str) -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def measure_parallel_floor(paths: Sequence[str], workers: int, repeat: int) -> float:
+def measure_parallel_floor(paths: Sequence[str], workers: int, repeat: int) -> tuple[float, int]:
     """The parse-only floor split round-robin over `workers` processes (best wall time): what a linter
     doing nothing but parsing would take with `-j workers` on this machine. Informational: it shows how
     far two shared cores really scale."""
@@ -123,13 +123,14 @@ def measure_parallel_floor(paths: Sequence[str], workers: int, repeat: int) -> f
 
     parts = [list(paths[i::workers]) for i in range(workers)]
     best = float("inf")
+    parsed = 0
     with ProcessPoolExecutor(max_workers=workers) as pool:
         list(pool.map(parse_all, [list(paths[:20])] * workers))  # start the workers, load the grammars
         for _ in range(repeat):
             t0 = time.perf_counter()
-            list(pool.map(parse_all, parts))
+            parsed = sum(pool.map(parse_all, parts))
             best = min(best, time.perf_counter() - t0)
-    return best
+    return best, parsed  # the bytes parsed: every file's, once
 
 
 def measure_floor(root: str, repeat: int) -> Floor:
@@ -405,7 +406,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             log(f"  {'floor':<24} run {i + 1}: {s:7.3f} s wall {c:7.3f} s CPU")
         log(f"  {floor.files} files, {floor.bytes / 1e6:.1f} MB; discovery alone {floor.discover_seconds:.3f} s")
         workers = resolve_jobs(args.jobs)
-        parallel_floor = measure_parallel_floor(lint_files(root), workers, args.repeat) if workers > 1 else None
+        parallel_floor = measure_parallel_floor(lint_files(root), workers, args.repeat)[0] if workers > 1 else None
         if parallel_floor is not None:
             log(f"  {'floor in ' + str(workers) + ' processes':<24} best: {parallel_floor:7.3f} s wall")
 

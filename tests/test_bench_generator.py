@@ -87,3 +87,16 @@ def test_tauri_lint_finds_exactly_the_seeded_findings(tmp_path: Path, seed: int)
         for d in json.loads(report.read_text())
     )
     assert found == expected
+
+
+def test_parallel_floor_parses_every_file_once_across_the_workers(tmp_path: Path) -> None:
+    from bench import run
+
+    out = tmp_path / "mono"
+    generate(str(out), scale=1)
+    paths = run.lint_files(str(out))
+    assert paths and len(set(paths)) == len(paths)
+    seconds, parsed = run.measure_parallel_floor(paths, 2, repeat=1)
+    assert 0 < seconds < 60
+    assert parsed == sum(os.path.getsize(p) for p in paths) == run.parse_all(paths)
+    assert run.resolve_jobs("3") == 3 and run.resolve_jobs("auto") >= 1 and run.resolve_jobs("0") >= 1
