@@ -510,9 +510,10 @@ def _tauri_dir_above(start: str) -> str | None:
 
     Stops at the git repo root, or `_UP_SEARCH_LEVELS` folders up outside a repo.
     """
+    frontends: list[str] = []  # folders with a package.json on the way up
     for level, folder in enumerate(_ancestors(start)):
         if level > _UP_SEARCH_LEVELS:
-            return None
+            break
         if _is_tauri_dir(folder):
             return folder
         candidate = os.path.join(folder, "src-tauri")
@@ -522,8 +523,39 @@ def _tauri_dir_above(start: str) -> str | None:
             other = _tauri_child(folder)
             if other is not None:
                 return other
+            frontends.append(folder)
         if _is_git_root(folder):
-            return None
+            break
+    # A monorepo whose frontend and Tauri app are siblings (apps/app-frontend beside apps/app, joined by
+    # `frontendDist: "../app-frontend/dist"`): the walk of the whole repo finds it, and so must one file.
+    for frontend in frontends:
+        sibling = _sibling_tauri_dir(frontend)
+        if sibling is not None:
+            return sibling
+    return None
+
+
+def _sibling_tauri_dir(frontend: str) -> str | None:
+    """A tauri dir next to `frontend` (or in a sibling's src-tauri) whose frontendDist builds into it."""
+    parent = os.path.dirname(frontend)
+    if parent == frontend or parent in _TOO_WIDE:
+        return None
+    try:
+        with os.scandir(parent) as it:
+            siblings = sorted(
+                e.path
+                for e in it
+                if e.path != frontend
+                and e.name not in _ALWAYS_PRUNED
+                and not e.name.startswith(".")
+                and _entry_kind(e) == "dir"
+            )
+    except OSError:
+        return None
+    for sibling in siblings:
+        for candidate in (sibling, os.path.join(sibling, "src-tauri")):
+            if _is_tauri_dir(candidate) and _root_from_dist(candidate) == frontend:
+                return candidate
     return None
 
 

@@ -565,3 +565,39 @@ def test_many_paths_from_pre_commit(tmp_path: Path) -> None:
     paths = [str(app / "src" / f"f{i}.ts") for i in range(200)] + [str(app / "src-tauri" / "src" / "main.rs")]
     project = only(discover(paths, Settings(force_exclude=True)))
     assert len(project.requested) == 201
+
+
+def _sibling_monorepo(root: Path) -> Path:
+    """apps/web is the frontend, apps/desktop the Tauri app building it (`../web/dist`)."""
+    return make(
+        root,
+        {
+            ".git/": "",
+            "package.json": "{}",
+            "apps/web/package.json": "{}",
+            "apps/web/src/main.ts": "",
+            "apps/web/src/pages/Home.vue": "",
+            "apps/desktop/tauri.conf.json": '{ "build": { "frontendDist": "../web/dist" } }',
+            "apps/desktop/Cargo.toml": APP_CARGO,
+            "apps/desktop/src/lib.rs": "",
+            "apps/other/package.json": "{}",
+            "apps/other/src/x.ts": "",
+        },
+    )
+
+
+@pytest.mark.parametrize("given", ["", "apps/web", "apps/web/src/pages/Home.vue"])
+def test_frontend_beside_its_tauri_app_is_found_from_any_path(tmp_path: Path, given: str) -> None:
+    repo = _sibling_monorepo(tmp_path / "repo")
+    found = discover([str(repo / given) if given else str(repo)], Settings())
+    app = next(p for p in found.projects if p.tauri_dir is not None)
+    assert app.root == str(repo / "apps" / "web")
+    assert app.tauri_dir == str(repo / "apps" / "desktop")
+    assert rel(repo, app.frontend_files) == ["apps/web/src/main.ts", "apps/web/src/pages/Home.vue"]
+    assert rel(repo, app.rust_files) == ["apps/desktop/src/lib.rs"]
+
+
+def test_a_sibling_package_is_not_pulled_into_the_app(tmp_path: Path) -> None:
+    repo = _sibling_monorepo(tmp_path / "repo")
+    found = discover([str(repo / "apps" / "other" / "src" / "x.ts")], Settings())
+    assert all(p.tauri_dir is None for p in found.projects)
