@@ -6,7 +6,9 @@ is never called, in code that can run more than once: a React `useEffect`, a Vue
 other function.
 
 It also reports the async trap `listen(...).then((f) => (un = f))` with a cleanup `() => un?.()`: if
-the component unmounts before `listen()` resolved, the cleanup finds nothing to call.
+the component unmounts before `listen()` resolved, the cleanup finds nothing to call. In a React effect
+the same trap written with `await` (`(async () => { un = await listen(...) })()`) is reported too:
+StrictMode runs the cleanup right after the first mount, always before the await is over.
 
 ## Why is this bad?
 A listener stays registered, in the webview and in the Rust backend, until its unlisten function is
@@ -118,6 +120,10 @@ def _finding(listener: Listener) -> tuple[str, str] | None:
     if listener.fate == ListenerFate.STORED_NEVER_CALLED:
         return MESSAGES["never-called"].format(**fmt), FIX[life]
     if listener.fate == ListenerFate.THEN_ASSIGNED and life in COMPONENT_LIFECYCLES:
+        return MESSAGES["race"].format(**fmt), RACE_HELP
+    if listener.fate == ListenerFate.AWAIT_ASSIGNED and life == Lifecycle.REACT_EFFECT:
+        # React (StrictMode in development) runs effect, cleanup, effect back to back: the cleanup always
+        # comes before the await is over. A Vue/Svelte mount rarely ends that fast.
         return MESSAGES["race"].format(**fmt), RACE_HELP
     return None
 

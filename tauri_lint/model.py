@@ -211,6 +211,9 @@ class ListenerFate(str, Enum):
     CALLED = "called"  # the unlisten function is called somewhere reachable (cleanup, later)
     RETURNED = "returned"  # returned to the caller (their responsibility)
     THEN_ASSIGNED = "then-assigned"  # listen().then(f => un = f) and un called: unmount race
+    # `un = await listen(...)` inside a nested async function, `un` declared outside it and called: the
+    # same race, reported where the mount/unmount pair can overlap at once (React StrictMode)
+    AWAIT_ASSIGNED = "await-assigned"
     UNKNOWN = "unknown"
 
 

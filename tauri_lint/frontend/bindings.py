@@ -17,6 +17,7 @@ from tauri_lint.frontend.syntax import (
     FIRST_WORD,
     FUNCTION_TYPES,
     call_function,
+    literal_array_length,
     member_chain,
     number_value,
     string_value,
@@ -317,7 +318,9 @@ def _bind_value(b: Bindings, local: str, value: Node) -> None:
         b.strings[local] = literal
         return
     if value.type == "array":
-        b.arrays[local] = sum(1 for c in value.named_children if c.type != "comment")
+        length = literal_array_length(value)
+        if length is not None:
+            b.arrays[local] = length
         return
     number = number_value(value)
     if number is not None:

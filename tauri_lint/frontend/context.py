@@ -21,6 +21,7 @@ from tauri_lint.frontend.syntax import (
     call_function,
     field_of,
     function_name,
+    literal_array_length,
     member_chain,
     number_value,
     outer_node,
@@ -118,7 +119,7 @@ class FileContext:
         if node is None:
             return None
         if node.type == "array":
-            return sum(1 for c in node.named_children if c.type != "comment")
+            return literal_array_length(node)
         if node.type == "identifier":
             return self.bindings.arrays.get(text(node))
         return None
@@ -524,7 +525,7 @@ def _callback_kind(fn: Node, call: Node, fc: FileContext) -> tuple[list[Repetiti
         outer = parent.parent
         callee, _ = call_function(outer)
         chain = member_chain(callee)
-        name = chain[-1] if chain else ""
+        name = _called_name(callee, chain)
         args = call_args(outer)
         index = next((i for i, a in enumerate(args) if (u := unwrap(a)) is not None and u.id == fn.id), -1)
         if name in ITERATION_METHODS and callee is not None and callee.type == "member_expression":
@@ -593,6 +594,16 @@ def _enclosing_function(node: Node) -> Node | None:
     return parent
 
 
+def _called_name(callee: Node | None, chain: list[str] | None) -> str:
+    """The name a call invokes: `rows.map` and `[...ids].map` (whose receiver is no name chain) → "map"."""
+    if chain:
+        return chain[-1]
+    if callee is not None and callee.type == "member_expression":
+        prop = callee.child_by_field_name("property")
+        return text(prop) if prop is not None and prop.type == "property_identifier" else ""
+    return ""
+
+
 def _is_global_call(chain: list[str] | None) -> bool:
     return chain is not None and (len(chain) == 1 or chain[0] in ("window", "globalThis", "self"))
 
@@ -655,9 +666,7 @@ def collect_named(calls: list[Node], jsx: list[Node], assigns: list[Node], fc: F
     for call in _repeater_calls(calls, fc.source, root):
         callee, _ = call_function(call)
         chain = member_chain(callee)
-        if not chain:
-            continue
-        name = chain[-1]
+        name = _called_name(callee, chain)
         if name not in _REPEATER_NAMES:
             continue
         args = call_args(call)

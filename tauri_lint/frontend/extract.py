@@ -779,6 +779,10 @@ class _Extractor:
                     or _returned_somewhere(self.root, target)
                     or _stored_somewhere(self.root, target)
                 )
+            if called and use.use == Use.AWAITED and scope is None and _set_after_await_in_nested_fn(call, target):
+                # `(async () => { un = await listen(...) })(); return () => un?.()`: the same race as
+                # `.then((f) => (un = f))`: a cleanup that runs first finds nothing to call
+                return ListenerFate.AWAIT_ASSIGNED, target
             if called:
                 return ListenerFate.CALLED, target
             if passed:
@@ -861,6 +865,21 @@ def _assigned_name(call: Node) -> str | None:
         return None
     chain = member_chain(target)
     return ".".join(chain) if chain else None
+
+
+def _set_after_await_in_nested_fn(call: Node, target: str) -> bool:
+    """`un = await listen(...)` in a function that does not declare `un` itself: the variable belongs
+    to an enclosing scope (an effect, whose cleanup reads it), and is set only once the await is over."""
+    if "." in target:
+        return False  # `this.un = ...`: an object's field, not a local of an enclosing effect
+    fn = _innermost_function(call)
+    if fn is None:
+        return False
+    if target in param_names(fn):
+        return False
+    raw = fn.text or b""
+    declared = rb"\b(?:let|const|var)\s+" + re.escape(target.encode()) + rb"(?![\w$])"
+    return re.search(declared, raw) is None
 
 
 def _declaring_function(call: Node) -> Node | None:

@@ -151,6 +151,17 @@ def number_value(node: Node | None) -> int | None:
         return None
 
 
+def literal_array_length(node: Node) -> int | None:
+    """The element count of an array literal; None with a spread (`[...ids]` is as long as `ids`)."""
+    count = 0
+    for child in node.named_children:
+        if child.type == "spread_element":
+            return None
+        if child.type != "comment":
+            count += 1
+    return count
+
+
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", "'": "'", '"': '"', "`": "`", "0": "\0"}
 
 
