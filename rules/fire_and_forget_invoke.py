@@ -72,7 +72,7 @@ MESSAGES = {
     "returns `()`",
 }
 HELP = {
-    "event": "send it as an event (`emit({event})` with a Rust `listen`)",
+    "event": "send it as an event (`emit({event})` with a Rust `{listen}`)",
     "await": "; or `await` it in a try/catch if you need to know it failed",
     # `.catch(h)` sees only IPC failures (a missing argument, an ACL denial): `emit` rejects on those too
     "caught": " (keep the `.catch`: `emit` can be denied by the ACL too)",
@@ -115,13 +115,16 @@ def check(project: Project, options: RuleOptions) -> Iterator[Diagnostic]:
         assert site.command is not None
         message = MESSAGES["notify"].format(what=what(site), command=site.command)
         related = command_related(project, project.definitions(site.command))
-        yield Diagnostic(RULE.id, RULE.severity, site.span, message, _help(site), tuple(related))
+        yield Diagnostic(RULE.id, RULE.severity, site.span, message, _help(site, project.tauri_major), tuple(related))
 
 
-def _help(site: InvokeSite) -> str:
+def _help(site: InvokeSite, tauri_major: int | None) -> str:
     event = f'"{site.command}"' if site.args.kind == "none" else f'"{site.command}", payload'
-    rest = HELP["caught"] if site.result.handles_rejection else HELP["await"]
-    return HELP["event"].format(event=event) + rest
+    v1 = tauri_major == 1  # Rust listens with `listen_global` there, and there is no ACL
+    text = HELP["event"].format(event=event, listen="listen_global" if v1 else "listen")
+    if not site.result.handles_rejection:
+        return text + HELP["await"]
+    return text if v1 else text + HELP["caught"]
 
 
 RULE = Rule(

@@ -48,7 +48,7 @@ from tauri_lint.diagnostics import Diagnostic, Severity
 from tauri_lint.model import InvokeSite, Use
 from tauri_lint.project import Project
 from tauri_lint.rule import Rule
-from tauri_lint.rulekit import command_related, discarded, returns_unit, what
+from tauri_lint.rulekit import command_related, discarded, what
 from tauri_lint.settings import RuleOptions
 
 from . import fire_and_forget_invoke
@@ -56,9 +56,13 @@ from . import fire_and_forget_invoke
 MESSAGES = {
     "floating": "{what} returns a promise nobody handles: a rejection (a command error, a missing argument, an "
     "ACL denial) becomes an unhandled rejection",
-    # the command returns `()`: only the IPC layer can reject
-    "floating-unit": "{what} returns a promise nobody handles: a rejection (a missing argument, an ACL denial) "
+    # the command returns no `Result`: only the IPC layer can reject
+    "floating-infallible": "{what} returns a promise nobody handles: a rejection (a missing argument, an ACL "
+    "denial) becomes an unhandled rejection",
+    "floating-v1": "{what} returns a promise nobody handles: a rejection (a command error, a missing argument) "
     "becomes an unhandled rejection",
+    "floating-infallible-v1": "{what} returns a promise nobody handles: a rejection (a missing argument, a "
+    "command not allowed by the allowlist) becomes an unhandled rejection",
 }
 HELP = "await it inside try/catch, or add `.catch(...)`; write `void` in front if dropping it is intended"
 
@@ -78,7 +82,9 @@ def check(project: Project, options: RuleOptions) -> Iterator[Diagnostic]:
             continue
         defs = project.definitions(site.command) if site.command else []
         related = command_related(project, defs)
-        key = "floating-unit" if defs and all(returns_unit(d) for d in defs) else "floating"
+        key = "floating-infallible" if defs and not any(d.returns.is_result for d in defs) else "floating"
+        if project.tauri_major == 1:
+            key += "-v1"  # no capabilities, so no ACL denial
         yield Diagnostic(
             RULE.id,
             RULE.severity,

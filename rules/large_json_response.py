@@ -12,7 +12,8 @@ in one piece however large it grows.
 
 `tauri::ipc::Response::new(bytes)` skips serialisation: the bytes arrive in JS as an `ArrayBuffer`.
 Callers then receive an `ArrayBuffer`, not `number[]`, so update them (`new Uint8Array(buffer)`); the
-related locations list the frontend call sites that must change.
+related locations list the frontend call sites that must change. Tauri v1 (a Cargo.toml asking for
+`tauri` 1.x) has no `Response`: there the help points to a custom or asset protocol instead.
 
 Not reported: `tauri::ipc::Response` (a `Response` from another crate is not special), `Vec<String>`,
 structs, scalars, and small fixed arrays such as `[u8; 32]` keys and hashes.
@@ -66,6 +67,12 @@ HELP = {
     "string": "return the raw bytes with `tauri::ipc::Response::new(bytes)` (an ArrayBuffer in JS; decode text "
     "with TextDecoder), or stream large files in chunks through a `Channel`",
 }
+# Tauri v1 has no `tauri::ipc::Response`: bytes reach the webview without JSON through a protocol.
+HELP_V1 = (
+    "Tauri v1 has no raw IPC response: serve the bytes through a custom protocol "
+    "(`register_uri_scheme_protocol`, or the asset protocol with `convertFileSrc`), or move to Tauri v2's "
+    "`tauri::ipc::Response`"
+)
 FILE_READS = ("whole-file-read", "from-utf8-read")
 
 
@@ -96,9 +103,16 @@ def check(project: Project, options: RuleOptions) -> Iterator[Diagnostic]:
         if found is None:
             continue
         message, help_ = found
+        if project.tauri_major == 1:
+            help_ = HELP_V1
         related = []
-        # callers that drop the result (`initCanvas();`, a click handler) never see the value
-        users = [site for site in project.callers(project.command_of(cmd)) if not discarded(site.result)]
+        # callers that drop the result (`initCanvas();`, a click handler) never see the value; a
+        # `.then((v) => ...)` does
+        users = [
+            site
+            for site in project.callers(project.command_of(cmd))
+            if not discarded(site.result) or "then" in site.result.chain
+        ]
         for site in users[:MAX_RELATED]:
             note = "called here: this caller must handle an ArrayBuffer after the change"
             if site.wrapped_in_typed_array:

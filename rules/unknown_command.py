@@ -63,7 +63,7 @@ from collections.abc import Iterator
 
 from tauri_lint.diagnostics import Diagnostic, Related, Severity
 from tauri_lint.model import InvokeSite
-from tauri_lint.project import APP, CORE_PLUGINS, Project
+from tauri_lint.project import APP, Project
 from tauri_lint.rule import Rule
 from tauri_lint.rulekit import command_related
 from tauri_lint.settings import RuleOptions
@@ -72,11 +72,14 @@ MESSAGES = {
     "unregistered": '`{command}` is defined but not registered: the call fails with "Command {name} not found"',
     "unknown": 'no registered command is named `{command}`: the call fails with "Command {name} not found"',
     "plugin": 'plugin `{plugin}` has no command `{name}`: the call fails with "Command {command} not found"',
+    "plugin-prefix": "`{command}` is a command of plugin `{plugin}`, which the app does not register: the call "
+    'fails with "Command {command} not found"',
 }
 HELP = {
     "unregistered": "add `{fn}` to `generate_handler![...]` (the list passed to `.invoke_handler(...)`)",
     "suggest": "did you mean `{suggestion}`?",
     "unknown": "check the command name, or register a `#[tauri::command]` fn named `{name}`",
+    "plugin-prefix": "call it as `plugin:{plugin}|{name}`",
 }
 
 
@@ -93,14 +96,14 @@ def _check_site(project: Project, site: InvokeSite, options: RuleOptions) -> Dia
         return None  # a typed wrapper's or binding's call: reported once, at the wrapper's own invoke
     namespace, name = project.split(command)
     if namespace != APP:
-        if namespace in CORE_PLUGINS or namespace in options.known_plugins:
+        if namespace in options.known_plugins:
             return None
         if namespace not in project.plugins_defined:
-            return None  # an external or mobile plugin: not ours to check
+            return None  # a core, external or mobile plugin: not ours to check
         if namespace in project.mobile_plugins and not project.is_registered(command):
             return None  # Tauri hands what the Rust handler lacks to the plugin's Kotlin/Swift code
-    elif not project.registered.get(APP):
-        return None  # no app handler found: the registration is somewhere we cannot see
+    elif APP not in project.registered:
+        return None  # no app handler found (an empty `generate_handler![]` is one): it is somewhere unseen
     if project.is_registered(command):
         return None
     registered = sorted(project.registered.get(namespace, {}))
@@ -114,7 +117,13 @@ def _check_site(project: Project, site: InvokeSite, options: RuleOptions) -> Dia
     # `#[tauri::command(rename = "fetchUser")] fn fetch_user`: JS must call the new name
     renamed = [c.name for c in project.commands if c.fn_name == name != c.name and c.name in registered]
     suggestion = renamed[0] if renamed else _suggest(name, registered)
-    if defs:
+    owners = [ns for ns, names in project.registered.items() if ns != APP and name in names] if namespace == APP else []
+    plugin = owners[0] if len(owners) == 1 else None
+    if plugin is not None:
+        # `invoke("coords")` for a command the mouse plugin registers: it needs the plugin prefix
+        message = MESSAGES["plugin-prefix"].format(command=command, plugin=plugin)
+        help_ = HELP["plugin-prefix"].format(plugin=plugin, name=name)
+    elif defs:
         help_ = HELP["unregistered"].format(fn=defs[0].fn_name)
     elif suggestion:
         full = suggestion if namespace == APP else f"plugin:{namespace}|{suggestion}"

@@ -36,6 +36,7 @@ from __future__ import annotations
 import glob
 import importlib
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -80,6 +81,8 @@ class ProjectFiles:
     rust_files: list[str] = field(default_factory=list)
     # dependency names from those Cargo.toml files (e.g. "tauri-plugin-fs"), for knowing external plugins
     cargo_deps: list[str] = field(default_factory=list)
+    # the major version of the `tauri` dependency those crates ask for (1 or 2), None when not written
+    tauri_major: int | None = None
     # the files in this project that the user asked to lint (report only on these)
     requested: set[str] = field(default_factory=set)
 
@@ -357,6 +360,7 @@ class _Crate:
     members: tuple[str, ...] | None  # [workspace] members globs; None when not a workspace root
     workspace_exclude: tuple[str, ...]
     has_package: bool
+    tauri_major: int | None = None  # of the `tauri` dependency's version requirement
 
     @property
     def uses_tauri(self) -> bool:
@@ -390,12 +394,25 @@ def _strings(value: Any) -> tuple[str, ...]:
     return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()
 
 
+_MAJOR = re.compile(r"\s*[\^~=>]*\s*(\d+)")
+
+
+def _major(spec: Any) -> int | None:
+    """`"1.5"`, `"^2.0.0"`, `{ version = "1" }` → the major version; None for a path or git dependency."""
+    version = spec.get("version") if isinstance(spec, dict) else spec
+    m = _MAJOR.match(version) if isinstance(version, str) else None
+    return int(m.group(1)) if m else None
+
+
 def _crate_from_manifest(folder: str, manifest: dict[str, Any]) -> _Crate:
     deps: set[str] = set()
     path_deps: list[str] = []
+    tauri_major: int | None = None
     for table in _dep_tables(manifest):
         for key, spec in table.items():
             deps.add(str(key))
+            if key == "tauri" and tauri_major is None:
+                tauri_major = _major(spec)
             if isinstance(spec, dict):
                 if isinstance(spec.get("package"), str):
                     deps.add(spec["package"])
@@ -414,6 +431,7 @@ def _crate_from_manifest(folder: str, manifest: dict[str, Any]) -> _Crate:
         members=members,
         workspace_exclude=exclude,
         has_package="package" in manifest,
+        tauri_major=tauri_major,
     )
 
 
@@ -862,6 +880,8 @@ class _Discoverer:
             crate = self.crates.get(folder)
             if crate is not None:
                 deps.update(crate.deps)
+                if project.tauri_major is None or folder == project.tauri_dir:
+                    project.tauri_major = crate.tauri_major if crate.tauri_major is not None else project.tauri_major
         project.rust_files = sorted(files)
         project.cargo_deps = sorted(deps)
 

@@ -227,6 +227,7 @@ def _plan(
         # where each alias points matters to the rules (which module a wrapper call resolves to)
         key = (
             f"{cache_key(options, aliases)}:{rule_ids}:{options!r}:{files.tauri_dir}:{sorted(files.cargo_deps)}:"
+            f"{files.tauri_major}:"
             f"{asked}:{resolver_aliases!r}:{watched!r}"
         )
         stored = load_results(files.root, cache_dir, key, paths + watched)
@@ -281,6 +282,7 @@ def _finish(
         cargo_deps=files.cargo_deps,
         options=options,
         aliases=work.resolver_aliases,
+        tauri_major=files.tauri_major,
     )
     failures = result.internal_errors
     raw: list[Diagnostic] = []

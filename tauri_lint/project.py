@@ -33,7 +33,9 @@ from tauri_lint.model import (
 from tauri_lint.modules import Aliases, ModuleResolver
 from tauri_lint.settings import RuleOptions
 
-APP = "app"
+# The app's own namespace in `registered`: no plugin name, so that Tauri's core plugin `app`
+# (`plugin:app|version`) never reads as an app command.
+APP = ""
 # Names too generic to match a wrapper by bare name when its import cannot be resolved.
 GENERIC_NAMES = frozenset({"get", "set", "add", "has", "remove", "delete", "update", "list", "clear", "run", "send"})
 # Tauri's own plugins, always present, never checked (shared/tauri-ipc.md).
@@ -55,13 +57,14 @@ class Project:
     wrappers: list[WrapperDef] = field(default_factory=list)
     listeners: list[Listener] = field(default_factory=list)
     commands: list[Command] = field(default_factory=list)
-    # namespace ("app" or plugin name) → JS command name → handler entries registering it
+    # namespace (APP or a plugin name) → JS command name → handler entries registering it
     registered: dict[str, dict[str, list[HandlerEntry]]] = field(default_factory=dict)
     handler_calls: list[InvokeHandlerCall] = field(default_factory=list)
     plugins_defined: set[str] = field(default_factory=set)
     # plugins with a Kotlin/Swift half: a command their Rust handler lacks may be answered there
     mobile_plugins: set[str] = field(default_factory=set)
     cargo_deps: list[str] = field(default_factory=list)
+    tauri_major: int | None = None  # 1 for a Tauri v1 app (its advice differs), 2 or None otherwise
     requested: set[str] = field(default_factory=set)
     notes: list[Note] = field(default_factory=list)
     # False when a registration could not be read: rules that need the full command list stay quiet
@@ -80,7 +83,7 @@ class Project:
         return bool(self.rust)
 
     def split(self, command: str) -> tuple[str, str]:
-        """`plugin:fs|read` → ("fs", "read"); `save` → ("app", "save")."""
+        """`plugin:fs|read` → ("fs", "read"); `save` → (APP, "save")."""
         if command.startswith("plugin:") and "|" in command:
             plugin, _, name = command[len("plugin:") :].partition("|")
             return plugin, name
@@ -168,10 +171,13 @@ def build_project(
     cargo_deps: Sequence[str] = (),
     options: RuleOptions | None = None,
     aliases: Aliases | None = None,
+    tauri_major: int | None = None,
 ) -> Project:
     """The model of one project from its files' facts. `aliases`: the project's import aliases
-    (modules.load_aliases), read from its tsconfig when not given."""
-    project = Project(root=root, tauri_dir=tauri_dir, requested=set(requested), cargo_deps=list(cargo_deps))
+    (modules.load_aliases), read from its tsconfig when not given; `tauri_major`: from Cargo.toml."""
+    project = Project(
+        root=root, tauri_dir=tauri_dir, requested=set(requested), cargo_deps=list(cargo_deps), tauri_major=tauri_major
+    )
     for f in facts:
         if isinstance(f, FrontendFacts):
             project.frontend[f.path] = f

@@ -601,3 +601,18 @@ def test_a_sibling_package_is_not_pulled_into_the_app(tmp_path: Path) -> None:
     repo = _sibling_monorepo(tmp_path / "repo")
     found = discover([str(repo / "apps" / "other" / "src" / "x.ts")], Settings())
     assert all(p.tauri_dir is None for p in found.projects)
+
+
+@pytest.mark.parametrize(
+    ("spec", "major"),
+    [
+        ('tauri = "1.5"', 1),
+        ('tauri = { version = "^2.0.0", features = [] }', 2),
+        ('tauri = "=1.8.1"', 1),
+        ('tauri = { path = "../tauri/crates/tauri" }', None),
+        ("tauri = { workspace = true }", None),
+    ],
+)
+def test_tauri_major_version_from_cargo_toml(tmp_path: Path, spec: str, major: int | None) -> None:
+    app = tauri_app(tmp_path / "app", {"src-tauri/Cargo.toml": f'[package]\nname = "app"\n\n[dependencies]\n{spec}\n'})
+    assert only(discover([str(app)], Settings())).tauri_major == major

@@ -620,3 +620,83 @@ def test_commands_of_a_plugin_with_a_native_mobile_half_are_not_checked(
     root = make_project(str(tmp_path), files)
     result = lint([root], ONLY_UNKNOWN, use_cache=False, jobs=1)
     assert [d.rule for d in result.diagnostics] == reported
+
+
+WINDOW_PLUGIN = (
+    "#[tauri::command]\nfn hide_window() {}\n\npub fn init<R: tauri::Runtime>() -> tauri::plugin::TauriPlugin<R> {\n"
+    '    tauri::plugin::Builder::new("window")\n        .invoke_handler(tauri::generate_handler![hide_window])\n'
+    "        .build()\n}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        # Tauri's core plugin `app`: never the app's own namespace
+        ('invoke("plugin:app|version")', None),
+        # a plugin of the project named like a core plugin (v1 apps do this) is checked
+        ('invoke("plugin:window|hide_window")', None),
+        ('invoke("plugin:window|hide_windowx")', "plugin `window` has no command `hide_windowx`"),
+        # an empty app handler registers nothing: a bare command is unknown
+        ('invoke("ping")', "no registered command is named `ping`"),
+        # a plugin's command called without its prefix
+        ('invoke("hide_window")', "`hide_window` is a command of plugin `window`"),
+    ],
+)
+def test_unknown_command_namespaces(tmp_path: Path, call: str, message: str | None) -> None:
+    app_lib = (
+        "pub fn run() {\n    tauri::Builder::default()\n        .plugin(window::init())\n"
+        "        .invoke_handler(tauri::generate_handler![])\n        .run(ctx);\n}\n"
+    )
+    files = {
+        "src-tauri/src/lib.rs": app_lib,
+        "src-tauri/src/window.rs": WINDOW_PLUGIN,
+        "src/api.ts": f'import {{ invoke }} from "@tauri-apps/api/core";\nexport const go = () => {call};\n',
+    }
+    root = make_project(str(tmp_path), files)
+    result = lint([root], ONLY_UNKNOWN, use_cache=False, jobs=1)
+    if message is None:
+        assert result.diagnostics == []
+    else:
+        (diag,) = result.diagnostics
+        assert diag.message.startswith(message)
+        if "hide_window`" in message:
+            assert diag.help == "call it as `plugin:window|hide_window`"
+
+
+V1_CARGO = """[package]
+name = "old-app"
+version = "0.1.0"
+edition = "2021"
+
+[dependencies]
+tauri = { version = "1.6", features = ["shell-open"] }
+"""
+
+
+@pytest.mark.parametrize("major", [1, 2])
+def test_advice_follows_the_tauri_version(tmp_path: Path, major: int) -> None:
+    lib = (
+        "#[tauri::command]\nfn cover(path: String) -> Vec<u8> { std::fs::read(path).unwrap() }\n\n"
+        "#[tauri::command]\nfn save(text: String) -> Result<(), String> { Ok(()) }\n\n"
+        "fn main() {\n    tauri::Builder::default()\n        .invoke_handler(tauri::generate_handler![cover, save])\n"
+        "        .run(ctx);\n}\n"
+    )
+    ts = (
+        'import { invoke } from "@tauri-apps/api/tauri";\n'
+        'export const go = () => invoke<number[]>("cover", { path: "a" });\n'
+        'export function keep(text: string) {\n  invoke("save", { text });\n}\n'
+    )
+    files = {"src-tauri/src/main.rs": lib, "src/api.ts": ts}
+    if major == 1:
+        files["src-tauri/Cargo.toml"] = V1_CARGO
+    root = make_project(str(tmp_path), files)
+    result = lint([root], Settings(select=("large-json-response", "floating-invoke")), use_cache=False, jobs=1)
+    by_rule = {d.rule: d for d in result.diagnostics}
+    large, floating = by_rule["large-json-response"], by_rule["floating-invoke"]
+    if major == 1:
+        assert large.help.startswith("Tauri v1 has no raw IPC response")
+        assert "ACL" not in floating.message and "a command error" in floating.message
+    else:
+        assert "tauri::ipc::Response::new(bytes)" in large.help
+        assert "an ACL denial" in floating.message

@@ -73,4 +73,19 @@ def test_large_json_related_callers_are_those_that_see_the_value() -> None:
         (os.path.basename(r.span.path), r.span.line) for r in finding.related if r.message.startswith("called here")
     )
     # images.ts and logText return the promise; `void refreshLog(path)` drops it
-    assert callers == [("images.ts", 12), ("viewer.ts", 7), ("viewer.ts", 15), ("viewer.ts", 19)]
+    assert callers == [("images.ts", 12), ("viewer.ts", 7), ("viewer.ts", 15), ("viewer.ts", 19), ("viewer.ts", 23)]
+
+
+def test_floating_message_names_command_errors_only_for_commands_that_return_result() -> None:
+    root = os.path.join(FIXTURES, "floating")
+    result = lint([root], Settings(), use_cache=False, jobs=1)
+    direct = os.path.join(root, "src", "direct.ts")
+    with open(direct, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    messages = {
+        d.span.line: d.message for d in result.diagnostics if d.rule == "floating-invoke" and d.span.path == direct
+    }
+    fallible = next(i for i, text in enumerate(lines, 1) if 'invoke("save_document"' in text and "floating" in text)
+    infallible = next(i for i, text in enumerate(lines, 1) if 'invoke("focus_me"); //' in text)
+    assert "a command error" in messages[fallible]
+    assert "a command error" not in messages[infallible] and "an ACL denial" in messages[infallible]

@@ -24,6 +24,7 @@ from tauri_lint.frontend.syntax import (
     call_args,
     call_function,
     captures,
+    field_of,
     function_name,
     is_async,
     member_chain,
@@ -765,6 +766,9 @@ class _Extractor:
                 if use.use == Use.AWAITED and _awaited_statement(call):
                     return ListenerFate.DROPPED, None
                 return ListenerFate.UNKNOWN, None
+            if _guarded_by(call, target):
+                # `if (un === null) un = listen(...)`: registers once however often this runs
+                return ListenerFate.UNKNOWN, target
             scope = _declaring_function(call)
             if scope is not None:
                 # a local (`const un = ...` in a function): only that function's code can reach it, so
@@ -865,6 +869,20 @@ def _assigned_name(call: Node) -> str | None:
         return None
     chain = member_chain(target)
     return ".".join(chain) if chain else None
+
+
+def _guarded_by(call: Node, target: str) -> bool:
+    """Is `call` in the branch of an `if` whose condition tests `target` (`if (!un)`, `if (un === 0)`)?"""
+    needle = re.compile(rb"(?<![\w$.])" + re.escape(target.encode()) + rb"(?![\w$])")
+    node = call
+    parent = node.parent
+    while parent is not None:
+        if parent.type == "if_statement" and field_of(parent, node) == "consequence":
+            cond = parent.child_by_field_name("condition")
+            if cond is not None and needle.search(cond.text or b""):
+                return True
+        node, parent = parent, parent.parent
+    return False
 
 
 def _set_after_await_in_nested_fn(call: Node, target: str) -> bool:
