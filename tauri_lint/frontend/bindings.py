@@ -38,6 +38,21 @@ MODULE_KINDS: dict[str, str] = {
     "@tauri-apps/api/webviewWindow": "window-module",
 }
 
+# Window/webview methods that listen to one window event and, like listen(), resolve to an unlisten
+# function (v1 and v2).
+WINDOW_EVENT_METHODS = frozenset(
+    {
+        "onResized",
+        "onMoved",
+        "onCloseRequested",
+        "onFocusChanged",
+        "onScaleChanged",
+        "onThemeChanged",
+        "onFileDropEvent",
+        "onDragDropEvent",
+    }
+)
+
 # kind --member--> kind
 TRANSITIONS: dict[str, dict[str, str]] = {
     "window-root": {"__TAURI__": "global", "__TAURI_INTERNALS__": "core"},
@@ -74,7 +89,13 @@ TRANSITIONS: dict[str, dict[str, str]] = {
         "Webview": "window-class",
     },
     "window-class": {"getByLabel": "window-getter", "getCurrent": "window-getter"},
-    "window": {"listen": "listen", "once": "once", "emit": "emit", "emitTo": "emitTo"},
+    "window": {
+        "listen": "listen",
+        "once": "once",
+        "emit": "emit",
+        "emitTo": "emitTo",
+        **dict.fromkeys(WINDOW_EVENT_METHODS, "window-event"),
+    },
 }
 
 # Free names that mean something without any import.

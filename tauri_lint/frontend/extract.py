@@ -11,6 +11,7 @@ from tree_sitter import Node
 from tauri_lint.frontend import context as ctx
 from tauri_lint.frontend.bindings import (
     GLOBAL_ROOTS,
+    WINDOW_EVENT_METHODS,
     Bindings,
     bind_declarator,
     bind_import,
@@ -401,12 +402,17 @@ class _Extractor:
             prop = text(callee.child_by_field_name("property"))
             if obj_kind == "window" and prop in ("listen", "once", "emit", "emitTo"):
                 kind = prop
+            elif obj_kind == "window" and prop in WINDOW_EVENT_METHODS:
+                kind = "window-event"
         if kind is not None and self._too_deep(call):
             return
         if kind == "invoke":
             self._invoke(call, prefix)
         elif kind in ("listen", "once"):
             self._listen(call, kind, prefix)
+        elif kind == "window-event":  # `appWindow.onResized(handler)`: named after the method, no event arg
+            chain = member_chain(callee)
+            self._listen(call, chain[-1] if chain else text(callee.child_by_field_name("property")), prefix)
         elif kind in ("emit", "emitTo"):
             args = call_args(call)
             event_arg = args[1] if kind == "emitTo" and len(args) > 1 else (args[0] if args else None)
@@ -752,6 +758,9 @@ class _Extractor:
                 assigned = _then_assigns(call)
                 if assigned is not None:
                     called = assigned in self.called
+                    if called and _then_calls_param(call):
+                        # `.then((un) => { if (disposed) un(); else stop = un; })`: the race is settled
+                        return ListenerFate.CALLED, assigned
                     return (ListenerFate.THEN_ASSIGNED if called else ListenerFate.STORED_NEVER_CALLED), assigned
                 if _then_uses_param(call):
                     return ListenerFate.UNKNOWN, None
@@ -963,6 +972,16 @@ def _then_assigns(call: Node) -> str | None:
             return ".".join(chain) if chain else None
         stack.extend(n.named_children)
     return None
+
+
+def _then_calls_param(call: Node) -> bool:
+    """Does the `.then` callback call the unlisten function it gets (`if (disposed) un()`)?"""
+    cb = _then_callback(call)
+    params = param_names(cb) if cb is not None else []
+    body = cb.child_by_field_name("body") if cb is not None else None
+    if not params or not params[0] or body is None:
+        return False
+    return re.search(rb"(?<![\w$.])" + re.escape(params[0].encode()) + rb"\s*\(", body.text or b"") is not None
 
 
 def _then_uses_param(call: Node) -> bool:
