@@ -672,12 +672,12 @@ def collect_named(calls: list[Node], jsx: list[Node], assigns: list[Node], fc: F
         args = call_args(call)
         span = fc.index.span(call.start_byte, call.end_byte)
         if name == "setInterval" and args and _is_global_call(chain):
-            target = _callee_name(args[0])
+            target = _repeated_target(args[0])
             if target:
                 delay = fc.delay(args[1]) if len(args) > 1 else None
                 add(target, Repetition(RepeatKind.INTERVAL, "setInterval", span, interval_ms=delay), call.start_byte)
         elif name == "requestAnimationFrame" and args and _is_global_call(chain):
-            target = _callee_name(args[0])
+            target = _repeated_target(args[0])
             if target:
                 again = _inside_function_named(call, target)
                 add(
@@ -687,7 +687,7 @@ def collect_named(calls: list[Node], jsx: list[Node], assigns: list[Node], fc: F
                 )
         elif name == "addEventListener" and len(args) >= 2:
             event = string_value(args[0])
-            target = _callee_name(args[1])
+            target = _repeated_target(args[1])
             if event and target:
                 add(target, Repetition(RepeatKind.EVENT, event.lower(), span), call.start_byte)
         elif (
@@ -769,6 +769,34 @@ def _callee_name(node: Node | None) -> str | None:
         return None
     chain = member_chain(node)
     return chain[-1] if chain else None
+
+
+def _repeated_target(node: Node | None) -> str | None:
+    """The function a timer or listener runs: passed by name (`tick`, `this.tick`, `tick.bind(this)`), or
+    the one call of an inline callback (`() => tick()`, `() => { void this.#poll(); }`)."""
+    named = _callee_name(node)
+    if named is not None:
+        return named
+    fn = unwrap(node)
+    if fn is None or fn.type not in ("arrow_function", "function_expression", "function"):
+        return None
+    body = unwrap(fn.child_by_field_name("body"))
+    if body is not None and body.type == "statement_block":
+        stmts = [c for c in body.named_children if c.type != "comment"]
+        if len(stmts) != 1 or stmts[0].type != "expression_statement" or not stmts[0].named_child_count:
+            return None
+        body = unwrap(stmts[0].named_children[0])
+    while body is not None and (body.type == "await_expression" or body.type == "unary_expression"):
+        if body.type == "unary_expression" and text(body.child_by_field_name("operator")) != "void":
+            return None
+        body = unwrap(body.named_children[0]) if body.named_child_count else None
+    if body is None or body.type != "call_expression":
+        return None
+    callee, prefix = call_function(body)
+    if prefix not in (None, "await", "void"):
+        return None
+    chain = member_chain(callee)
+    return chain[-1] if chain and len(chain) <= 2 and chain[-1] != "bind" else None
 
 
 def _inside_function_named(node: Node, name: str) -> bool:
