@@ -529,6 +529,7 @@ def _tauri_dir_above(start: str) -> str | None:
     Stops at the git repo root, or `_UP_SEARCH_LEVELS` folders up outside a repo.
     """
     frontends: list[str] = []  # folders with a package.json on the way up
+    repo: str | None = None
     for level, folder in enumerate(_ancestors(start)):
         if level > _UP_SEARCH_LEVELS:
             break
@@ -543,11 +544,15 @@ def _tauri_dir_above(start: str) -> str | None:
                 return other
             frontends.append(folder)
         if _is_git_root(folder):
+            repo = folder
             break
     # A monorepo whose frontend and Tauri app are siblings (apps/app-frontend beside apps/app, joined by
     # `frontendDist: "../app-frontend/dist"`): the walk of the whole repo finds it, and so must one file.
-    for frontend in frontends:
-        sibling = _sibling_tauri_dir(frontend)
+    # Only inside a repo or a workspace (a package.json further up): the siblings of a repo's root, or of
+    # a lone folder in /tmp, are other people's projects.
+    for i, frontend in enumerate(frontends):
+        inside = (repo is not None and frontend != repo) or i + 1 < len(frontends)
+        sibling = _sibling_tauri_dir(frontend) if inside else None
         if sibling is not None:
             return sibling
     return None
