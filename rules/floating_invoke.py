@@ -61,8 +61,9 @@ MESSAGES = {
     "denial) becomes an unhandled rejection",
     "floating-v1": "{what} returns a promise nobody handles: a rejection (a command error, a missing argument) "
     "becomes an unhandled rejection",
-    "floating-infallible-v1": "{what} returns a promise nobody handles: a rejection (a missing argument, a "
-    "command not allowed by the allowlist) becomes an unhandled rejection",
+    # v1 has no ACL for app commands: only a missing or mistyped argument rejects
+    "floating-infallible-v1": "{what} returns a promise nobody handles: a rejection (a missing or mistyped "
+    "argument) becomes an unhandled rejection",
 }
 HELP = "await it inside try/catch, or add `.catch(...)`; write `void` in front if dropping it is intended"
 

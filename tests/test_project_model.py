@@ -679,24 +679,31 @@ def test_advice_follows_the_tauri_version(tmp_path: Path, major: int) -> None:
     lib = (
         "#[tauri::command]\nfn cover(path: String) -> Vec<u8> { std::fs::read(path).unwrap() }\n\n"
         "#[tauri::command]\nfn save(text: String) -> Result<(), String> { Ok(()) }\n\n"
-        "fn main() {\n    tauri::Builder::default()\n        .invoke_handler(tauri::generate_handler![cover, save])\n"
+        "#[tauri::command]\nfn status() -> String { String::new() }\n\n"
+        "fn main() {\n    tauri::Builder::default()\n"
+        "        .invoke_handler(tauri::generate_handler![cover, save, status])\n"
         "        .run(ctx);\n}\n"
     )
     ts = (
         'import { invoke } from "@tauri-apps/api/tauri";\n'
         'export const go = () => invoke<number[]>("cover", { path: "a" });\n'
         'export function keep(text: string) {\n  invoke("save", { text });\n}\n'
+        'export function poke() {\n  invoke("status");\n}\n'
     )
     files = {"src-tauri/src/main.rs": lib, "src/api.ts": ts}
     if major == 1:
         files["src-tauri/Cargo.toml"] = V1_CARGO
     root = make_project(str(tmp_path), files)
     result = lint([root], Settings(select=("large-json-response", "floating-invoke")), use_cache=False, jobs=1)
-    by_rule = {d.rule: d for d in result.diagnostics}
-    large, floating = by_rule["large-json-response"], by_rule["floating-invoke"]
+    (large,) = [d for d in result.diagnostics if d.rule == "large-json-response"]
+    floating, infallible = sorted(
+        (d for d in result.diagnostics if d.rule == "floating-invoke"), key=lambda d: d.span.line
+    )
     if major == 1:
         assert large.help.startswith("Tauri v1 has no raw IPC response")
         assert "ACL" not in floating.message and "a command error" in floating.message
+        assert "(a missing or mistyped argument)" in infallible.message
     else:
         assert "tauri::ipc::Response::new(bytes)" in large.help
-        assert "an ACL denial" in floating.message
+        assert "a command error" in floating.message and "an ACL denial" in floating.message
+        assert "a command error" not in infallible.message and "an ACL denial" in infallible.message
