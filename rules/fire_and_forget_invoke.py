@@ -62,7 +62,7 @@ from collections.abc import Iterator
 
 from tauri_lint.diagnostics import Diagnostic, Severity
 from tauri_lint.model import Command, InvokeSite
-from tauri_lint.project import Project
+from tauri_lint.project import Project, base_type
 from tauri_lint.rule import Rule
 from tauri_lint.rulekit import command_related, discarded, returns_unit, what
 from tauri_lint.settings import RuleOptions
@@ -95,12 +95,7 @@ def applies(project: Project, site: InvokeSite) -> bool:
 
 def acts_on_caller(cmd: Command) -> bool:
     """Does the command take the window or webview that called it (`window: tauri::Window`)?"""
-    return any(p.injected and _type_name(p.type_text) in CALLER_TYPES for p in cmd.params)
-
-
-def _type_name(type_text: str) -> str:
-    """`tauri::WebviewWindow<R>` / `&Window` → the type's own name."""
-    return type_text.split("<", 1)[0].lstrip("&").removeprefix("mut ").strip().rsplit("::", 1)[-1]
+    return any(p.injected and base_type(p.type_text) in CALLER_TYPES for p in cmd.params)
 
 
 def discarded_completely(site: InvokeSite) -> bool:

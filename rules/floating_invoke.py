@@ -45,7 +45,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tauri_lint.diagnostics import Diagnostic, Severity
-from tauri_lint.model import InvokeSite, Use
+from tauri_lint.model import InvokeSite, ReturnShape, Use
 from tauri_lint.project import Project
 from tauri_lint.rule import Rule
 from tauri_lint.rulekit import command_related, discarded, what
@@ -83,7 +83,11 @@ def check(project: Project, options: RuleOptions) -> Iterator[Diagnostic]:
             continue
         defs = project.definitions(site.command) if site.command else []
         related = command_related(project, defs)
-        key = "floating-infallible" if defs and not any(d.returns.is_result for d in defs) else "floating"
+        # only a return type we can read (`()`, `String`, bytes) proves no command error: a `Fallible<T>`
+        # alias from another file looks like any other type
+        known = (ReturnShape.UNIT, ReturnShape.STRING, ReturnShape.BYTES, ReturnShape.SMALL_BYTES)
+        infallible = defs and all(not d.returns.is_result and d.returns.shape in known for d in defs)
+        key = "floating-infallible" if infallible else "floating"
         if project.tauri_major == 1:
             key += "-v1"  # no capabilities, so no ACL denial
         yield Diagnostic(

@@ -115,6 +115,8 @@ def check(project: Project, options: RuleOptions) -> Iterator[Diagnostic]:
         ]
         for site in users[:MAX_RELATED]:
             note = "called here: this caller must handle an ArrayBuffer after the change"
+            if project.tauri_major == 1:
+                note = "called here: this caller reads the bytes, so it changes with the transport"
             if site.wrapped_in_typed_array:
                 note = "called here, already converting the result with new Uint8Array(...)"
             related.append(Related(site.span, note))

@@ -1,9 +1,10 @@
 """## What it does
 Reports a Tauri event listener (`listen`/`once` from `@tauri-apps/api/event`, a window or webview
-object, or `window.__TAURI__.event`) whose `Promise<UnlistenFn>` is dropped, or whose unlisten function
-is never called, in code that can run more than once: a React `useEffect`, a Vue `onMounted` or
-`<script setup>`, a Svelte component or `onMount`/`$effect`, a Solid `onMount`/`createEffect`, or any
-other function.
+object, or `window.__TAURI__.event`, and the window helpers `onResized`, `onMoved`, `onCloseRequested`,
+`onFocusChanged`, `onScaleChanged`, `onThemeChanged`, `onDragDropEvent`, `onFileDropEvent`) whose
+`Promise<UnlistenFn>` is dropped, or whose unlisten function is never called, in code that can run more
+than once: a React `useEffect`, a Vue `onMounted` or `<script setup>`, a Svelte component or
+`onMount`/`$effect`, a Solid `onMount`/`createEffect`, or any other function.
 
 It also reports the async trap `listen(...).then((f) => (un = f))` with a cleanup `() => un?.()`: if
 the component unmounts before `listen()` resolved, the cleanup finds nothing to call. In a React effect

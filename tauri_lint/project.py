@@ -38,10 +38,6 @@ from tauri_lint.settings import RuleOptions
 APP = ""
 # Names too generic to match a wrapper by bare name when its import cannot be resolved.
 GENERIC_NAMES = frozenset({"get", "set", "add", "has", "remove", "delete", "update", "list", "clear", "run", "send"})
-# Tauri's own plugins, always present, never checked (shared/tauri-ipc.md).
-CORE_PLUGINS = frozenset(
-    {"app", "event", "image", "menu", "path", "resources", "tray", "webview", "window", "__TAURI_CHANNEL__"}
-)
 _MAX_ROUNDS = 8  # wrapper-of-wrapper depth followed (real apps reach 4)
 _SpanKey = tuple[str, int, int]  # (path, line, col)
 _MAX_REEXPORT_DEPTH = 6
@@ -247,7 +243,7 @@ def _build_rust(project: Project) -> None:
             params = cmd.params
             if injected:
                 params = tuple(
-                    replace(p, injected=True) if not p.injected and _base_type(p.type_text) in injected else p
+                    replace(p, injected=True) if not p.injected and base_type(p.type_text) in injected else p
                     for p in params
                 )
             project.commands.append(replace(cmd, crate_dir=crate, params=params, module_path=prefix + cmd.module_path))
@@ -308,7 +304,8 @@ def _register(project: Project, namespace: str, lst: HandlerList) -> None:
         names.setdefault(entry.name, []).append(entry)
 
 
-def _base_type(type_text: str) -> str:
+def base_type(type_text: str) -> str:
+    """`&'a tauri::WebviewWindow<R>` → "WebviewWindow": a parameter type's own name."""
     t = type_text.strip().lstrip("&").strip()
     if t.startswith("'"):
         t = t.split(None, 1)[-1]

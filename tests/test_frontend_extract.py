@@ -1471,6 +1471,19 @@ export function e() {
   }
   setInterval(() => invoke("declared_in_another_function"), hidden);
 }
+const SECOND = 1000;
+const HUGE = 1e400;
+export function f(POLL_MS: number) {
+  setInterval(() => invoke("fraction_product"), 0.5 * 2000);
+  setInterval(() => invoke("product_of_a_constant"), 30 * SECOND);
+  setInterval(() => invoke("parameter_hides_the_constant"), POLL_MS);
+  setInterval(() => invoke("infinite"), HUGE);
+}
+export function g() {
+  let every = 5000;
+  every = 10;
+  setInterval(() => invoke("let_may_change"), every);
+}
 """
 
 
@@ -1482,6 +1495,11 @@ export function e() {
         ("local_constant", 3000),
         ("same_name_other_value", 50),
         ("declared_in_another_function", None),
+        ("fraction_product", 1000),
+        ("product_of_a_constant", 30_000),
+        ("parameter_hides_the_constant", None),
+        ("infinite", None),
+        ("let_may_change", None),
         ("product", 3_600_000),
     ],
 )
@@ -1518,3 +1536,34 @@ def test_functions_passed_by_name_are_matched_within_their_scope(
         assert reps == ()
     else:
         assert [(r.span.line, r.interval_ms) for r in reps] == [(line, delay)]
+
+
+INLINE_CALLBACKS = """import { invoke } from "@tauri-apps/api/core";
+export function log(message: string) {
+  void invoke("log_line", { message });
+}
+export async function refresh() {
+  await invoke("refresh_all");
+}
+export class Player {
+  poll: () => Promise<void>;
+  constructor() {
+    this.poll = async () => {
+      await invoke("assigned_poll");
+    };
+  }
+  start(store: { refresh(): void }) {
+    setInterval(() => console.log("tick"), 16);
+    setInterval(() => store.refresh(), 16);
+    setInterval(this.poll, 100);
+  }
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("command", "repeated"), [("log_line", False), ("refresh_all", False), ("assigned_poll", True)]
+)
+def test_inline_callbacks_repeat_only_this_files_functions(command: str, repeated: bool) -> None:
+    reps = site_of(extract(INLINE_CALLBACKS), command).repetition
+    assert [r.kind for r in reps] == ([RepeatKind.INTERVAL] if repeated else [])

@@ -707,3 +707,21 @@ def test_advice_follows_the_tauri_version(tmp_path: Path, major: int) -> None:
         assert "tauri::ipc::Response::new(bytes)" in large.help
         assert "a command error" in floating.message and "an ACL denial" in floating.message
         assert "a command error" not in infallible.message and "an ACL denial" in infallible.message
+
+
+def test_floating_keeps_command_errors_for_a_return_type_it_cannot_read(tmp_path: Path) -> None:
+    files = {
+        "src-tauri/src/error.rs": "pub type Fallible<T> = std::result::Result<T, String>;\n",
+        "src-tauri/src/lib.rs": (
+            "mod error;\nuse error::Fallible;\n\n"
+            "#[tauri::command]\nfn save(text: String) -> Fallible<()> { Ok(()) }\n\n"
+            "pub fn run() {\n    tauri::Builder::default()\n        .invoke_handler(tauri::generate_handler![save])\n"
+            "        .run(ctx);\n}\n"
+        ),
+        "src/api.ts": 'import { invoke } from "@tauri-apps/api/core";\nexport function keep(text: string) {\n'
+        '  invoke("save", { text });\n}\n',
+    }
+    root = make_project(str(tmp_path), files)
+    result = lint([root], Settings(select=("floating-invoke", "fire-and-forget-invoke")), use_cache=False, jobs=1)
+    (diag,) = result.diagnostics
+    assert diag.rule == "floating-invoke" and "a command error" in diag.message

@@ -158,13 +158,15 @@ class Bindings:
     def number_at(self, name: str, offset: int) -> int | None:
         """The number `name` holds where `offset` reads it: its declaration in the innermost function
         around that spot (a function declared elsewhere cannot see it)."""
-        best: tuple[int, int] | None = None
-        for start, end, value in self.numbers.get(name, ()):
-            if end == -1 or start <= offset < end:
-                size = end - start if end != -1 else 1 << 62
-                if best is None or size < best[0]:
-                    best = (size, value)
-        return best[1] if best is not None else None
+        found = self.number_scope(name, offset)
+        return found[2] if found is not None else None
+
+    def number_scope(self, name: str, offset: int) -> tuple[int, int, int] | None:
+        """(start, end, value) of the `const` declaring the number `name` read at `offset`; the file's
+        scope is (0, -1)."""
+        seen = [entry for entry in self.numbers.get(name, ()) if entry[1] == -1 or entry[0] <= offset < entry[1]]
+        # the innermost scope wins; the file's (0, -1) is the outermost
+        return min(seen, key=lambda e: (e[1] == -1, e[1] - e[0]), default=None)
 
     def kind_of(self, node: Node | None) -> str | None:
         """The Tauri meaning of an expression, if it has one."""
@@ -343,11 +345,14 @@ def _bind_value(b: Bindings, local: str, value: Node) -> None:
         if length is not None:
             b.arrays[local] = length
         return
-    number = number_value(value)
+    number = number_value(value, lambda n: b.number_at(text(n), n.start_byte))
     if number is not None:
         # Other bindings are per file; three functions' `const interval` may differ, so numbers keep
-        # the scope that declares them.
-        scope = value.parent
+        # the scope that declares them. Only `const`: a `let` may be reassigned.
+        declaration = value.parent.parent if value.parent is not None else None
+        if declaration is None or not declaration.children or declaration.children[0].type != "const":
+            return
+        scope = declaration.parent
         while scope is not None and scope.type not in FUNCTION_TYPES:
             scope = scope.parent
         where = (scope.start_byte, scope.end_byte) if scope is not None else (0, -1)

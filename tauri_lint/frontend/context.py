@@ -108,11 +108,22 @@ class FileContext:
         return None
 
     def delay(self, node: Node | None) -> int | None:
-        """A timer delay in ms: a number, a product of numbers, or a name declared as one where it is read."""
-        node = unwrap(node)
-        if node is not None and node.type == "identifier":
-            return self.bindings.number_at(text(node), node.start_byte)
-        return number_value(node)
+        """A timer delay in ms: a number, a product, or a `const` declared as one where it is read."""
+        return number_value(node, self._constant)
+
+    def _constant(self, node: Node) -> float | None:
+        name = text(node)
+        found = self.bindings.number_scope(name, node.start_byte)
+        if found is None:
+            return None
+        start, end, value = found
+        # a parameter of a function between the read and the declaration hides the constant
+        fn = node.parent
+        while fn is not None and (end == -1 or start < fn.start_byte):
+            if fn.type in FUNCTION_TYPES and name in param_names(fn):
+                return None
+            fn = fn.parent
+        return value
 
     def array_length(self, node: Node | None) -> int | None:
         node = unwrap(node)
@@ -579,12 +590,21 @@ def _callback_kind(fn: Node, call: Node, fc: FileContext) -> tuple[list[Repetiti
     named = fc.named_contexts()
     if own_name is not None and own_name in named:
         # Only code that can see the name: three functions may each hold their own `poll`, passed to
-        # their own setInterval.
-        scope = _enclosing_function(fn)
+        # their own setInterval. That holds for declared functions; one assigned to a property
+        # (`this.poll = async () => ...`) is reachable from anywhere.
+        scope = _enclosing_function(fn) if _declared(fn) else None
         if scope is None:
             return [rep for _, rep in named[own_name]], False
         return [rep for at, rep in named[own_name] if scope.start_byte <= at < scope.end_byte], False
     return [], False
+
+
+def _declared(fn: Node) -> bool:
+    """`function poll() {}` or `const poll = () => {}`: a name only its scope can see."""
+    if fn.type in ("function_declaration", "generator_function_declaration"):
+        return True
+    parent = outer_node(fn)
+    return parent is not None and parent.type == "variable_declarator"
 
 
 def _enclosing_function(node: Node) -> Node | None:
@@ -796,7 +816,11 @@ def _repeated_target(node: Node | None) -> str | None:
     if prefix not in (None, "await", "void"):
         return None
     chain = member_chain(callee)
-    return chain[-1] if chain and len(chain) <= 2 and chain[-1] != "bind" else None
+    # a function of this file by name (`tick()`, `this.#poll()`); `console.log()` or `store.refresh()`
+    # would match any same-named function of the file
+    if chain and (len(chain) == 1 or (len(chain) == 2 and chain[0] == "this")):
+        return chain[-1]
+    return None
 
 
 def _inside_function_named(node: Node, name: str) -> bool:

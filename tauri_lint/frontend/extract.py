@@ -905,8 +905,25 @@ def _set_after_await_in_nested_fn(call: Node, target: str) -> bool:
     if target in param_names(fn):
         return False
     raw = fn.text or b""
-    declared = rb"\b(?:let|const|var)\s+" + re.escape(target.encode()) + rb"(?![\w$])"
-    return re.search(declared, raw) is None
+    name = re.escape(target.encode())
+    if re.search(rb"\b(?:let|const|var)\s+" + name + rb"(?![\w$])", raw):
+        return False
+    # settled inside (`un = await listen(...); if (cancelled) un();`), or the cleanup can wait for the
+    # function's promise (`const ready = (async () => {...})(); ... ready.then(() => un?.())`)
+    if re.search(rb"(?<![\w$.])" + name + rb"\s*(?:\?\.)?\(", raw):
+        return False
+    return not _promise_kept(fn)
+
+
+def _promise_kept(fn: Node) -> bool:
+    """`const ready = (async () => {...})()`: the immediately called function's promise is kept."""
+    call = outer_node(fn)
+    if call is None or call.type != "call_expression":
+        return False
+    holder = outer_node(call)
+    if holder is not None and holder.type == "await_expression":
+        holder = outer_node(holder)
+    return holder is not None and holder.type in ("variable_declarator", "assignment_expression")
 
 
 def _declaring_function(call: Node) -> Node | None:

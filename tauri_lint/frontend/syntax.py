@@ -5,7 +5,9 @@ This is the only frontend module besides the extractor that touches tree-sitter 
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from operator import attrgetter
 
@@ -137,18 +139,31 @@ def string_value(node: Node | None) -> str | None:
     return None
 
 
-def number_value(node: Node | None) -> int | None:
-    """A literal number, or a product of them (`5 * 60 * 1000`, as delays are often written)."""
+def number_value(node: Node | None, lookup: Callable[[Node], float | None] | None = None) -> int | None:
+    """A literal number, or a product of numbers (`5 * 60 * 1000`, `0.5 * 2000`, as delays are often
+    written); `lookup` gives the value of a name (`30 * SECOND`)."""
+    value = _number(node, lookup)
+    return int(value) if value is not None else None
+
+
+def _number(node: Node | None, lookup: Callable[[Node], float | None] | None) -> float | None:
     node = unwrap(node)
-    if node is not None and node.type == "binary_expression" and text(node.child_by_field_name("operator")) == "*":
-        left, right = number_value(node.child_by_field_name("left")), number_value(node.child_by_field_name("right"))
-        return left * right if left is not None and right is not None else None
-    if node is None or node.type != "number":
+    if node is None:
+        return None
+    if node.type == "binary_expression" and text(node.child_by_field_name("operator")) == "*":
+        left = _number(node.child_by_field_name("left"), lookup)
+        right = _number(node.child_by_field_name("right"), lookup) if left is not None else None
+        product = left * right if left is not None and right is not None else None
+        return product if product is not None and math.isfinite(product) else None
+    if node.type == "identifier":
+        return lookup(node) if lookup is not None else None
+    if node.type != "number":
         return None
     try:
-        return int(float(text(node).replace("_", "")))
+        value = float(text(node).replace("_", ""))
     except ValueError:  # hex, octal, bigint: not a delay anyone writes
         return None
+    return value if math.isfinite(value) else None  # `1e400` is inf
 
 
 def literal_array_length(node: Node) -> int | None:
