@@ -10,14 +10,17 @@ The call compiles and type-checks, then fails at run time with `Command <name> n
 were renamed on one side only, or written but never added to `generate_handler!`, are among the most
 common Tauri bugs, and the failure surfaces only when that code path runs.
 
-Not checked: Tauri's core plugins (`plugin:app|…`, `plugin:event|…`, `plugin:window|…`, …; a plugin the
-project defines under such a name, as v1 apps do, is checked) and plugins that are not defined in this
-project (plugin crates from Cargo.toml, mobile plugins written in Kotlin or
-Swift), nor, for a project plugin that registers a Kotlin/Swift half (`register_android_plugin`,
-`register_ios_plugin`), commands its Rust handler lacks: Tauri hands those to the native code. Nothing is
-reported when the Rust side could not be found or read completely, for example when
-the handler is built by a macro tauri-lint cannot read: it says nothing rather than guess. A typed
-wrapper or binding with a wrong name is reported once, at its own `invoke`, not again at every caller.
+Not checked:
+- Tauri's core plugins (`plugin:app|…`, `plugin:event|…`, `plugin:window|…`, …); a plugin the project
+  defines under such a name, as v1 apps do, is checked;
+- plugins that are not defined in this project (plugin crates from Cargo.toml, mobile plugins written
+  in Kotlin or Swift);
+- for a project plugin that registers a Kotlin/Swift half (`register_android_plugin`,
+  `register_ios_plugin`), the commands its Rust handler lacks: Tauri hands those to the native code.
+
+Nothing is reported when the Rust side could not be found or read completely, for example when the
+handler is built by a macro tauri-lint cannot read: it says nothing rather than guess. A typed wrapper
+or binding with a wrong name is reported once, at its own `invoke`, not again at every caller.
 
 ## Example
 ```rust
@@ -104,7 +107,7 @@ def _check_site(project: Project, site: InvokeSite, options: RuleOptions) -> Dia
         if namespace in project.mobile_plugins:
             return None  # Tauri hands what the Rust handler lacks to the plugin's Kotlin/Swift code
     elif APP not in project.registered:
-        return None  # no app handler found (an empty `generate_handler![]` is one): it is somewhere unseen
+        return None  # no app handler at all (an empty `generate_handler![]` counts as one): it is unseen
     if project.is_registered(command):
         return None
     registered = sorted(project.registered.get(namespace, {}))
