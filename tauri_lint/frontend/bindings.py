@@ -15,8 +15,8 @@ from tree_sitter import Node
 
 from tauri_lint.frontend.syntax import (
     FIRST_WORD,
-    FUNCTION_TYPES,
     call_function,
+    enclosing_function,
     literal_array_length,
     member_chain,
     number_value,
@@ -352,9 +352,7 @@ def _bind_value(b: Bindings, local: str, value: Node) -> None:
         declaration = value.parent.parent if value.parent is not None else None
         if declaration is None or not declaration.children or declaration.children[0].type != "const":
             return
-        scope = declaration.parent
-        while scope is not None and scope.type not in FUNCTION_TYPES:
-            scope = scope.parent
+        scope = enclosing_function(declaration)
         where = (scope.start_byte, scope.end_byte) if scope is not None else (0, -1)
         b.numbers.setdefault(local, []).append((*where, number))
         return

@@ -19,6 +19,7 @@ from tauri_lint.frontend.syntax import (
     TRANSPARENT,
     call_args,
     call_function,
+    enclosing_function,
     field_of,
     function_name,
     literal_array_length,
@@ -592,7 +593,7 @@ def _callback_kind(fn: Node, call: Node, fc: FileContext) -> tuple[list[Repetiti
         # Only code that can see the name: three functions may each hold their own `poll`, passed to
         # their own setInterval. That holds for declared functions; one assigned to a property
         # (`this.poll = async () => ...`) is reachable from anywhere.
-        scope = _enclosing_function(fn) if _declared(fn) else None
+        scope = enclosing_function(fn) if _declared(fn) else None
         if scope is None:
             return [rep for _, rep in named[own_name]], False
         return [rep for at, rep in named[own_name] if scope.start_byte <= at < scope.end_byte], False
@@ -605,13 +606,6 @@ def _declared(fn: Node) -> bool:
         return True
     parent = outer_node(fn)
     return parent is not None and parent.type == "variable_declarator"
-
-
-def _enclosing_function(node: Node) -> Node | None:
-    parent = node.parent
-    while parent is not None and parent.type not in FUNCTION_TYPES:
-        parent = parent.parent
-    return parent
 
 
 def _called_name(callee: Node | None, chain: list[str] | None) -> str:

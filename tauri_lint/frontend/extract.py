@@ -25,6 +25,7 @@ from tauri_lint.frontend.syntax import (
     call_args,
     call_function,
     captures,
+    enclosing_function,
     field_of,
     function_name,
     is_async,
@@ -256,7 +257,7 @@ class _Extractor:
                 if i in kept or not (chain[0] in self.b.imports or ".".join(chain) in local):
                     continue
                 kept.add(i)
-                fn = _innermost_function(call)
+                fn = enclosing_function(call)
                 info = self._function_info(fn) if fn is not None else None
                 if info is not None and info[0] not in local:
                     local.add(info[0])
@@ -525,7 +526,7 @@ class _Extractor:
             repetition=reps,
             wrapped_in_typed_array=typed_array,
         )
-        fn = _innermost_function(call)
+        fn = enclosing_function(call)
         if fn is not None:
             self.invokes_by_fn.setdefault(fn.id, []).append((call, site, fn))
         self.facts.invokes.append(site)
@@ -599,7 +600,7 @@ class _Extractor:
         return ref if ref.literal is None or string_value(node) is None else None
 
     def _enclosing(self, call: Node, use: ResultUse) -> EnclosingFn | None:
-        fn = _innermost_function(call)
+        fn = enclosing_function(call)
         if fn is None:
             return None
         info = self._function_info(fn)
@@ -812,15 +813,6 @@ def _identifier(node: Node) -> str | None:
     return text(inner) if inner is not None and inner.type == "identifier" else None
 
 
-def _innermost_function(node: Node) -> Node | None:
-    parent = node.parent
-    while parent is not None:
-        if parent.type in FUNCTION_TYPES:
-            return parent
-        parent = parent.parent
-    return None
-
-
 def _propagation(call: Node, fn: Node, use: ResultUse) -> tuple[bool, bool]:
     """(does the function give the call's promise back to its caller, are rejections caught inside)"""
     caught = use.handles_rejection or _inside_try(call, fn)
@@ -899,7 +891,7 @@ def _set_after_await_in_nested_fn(call: Node, target: str) -> bool:
     to an enclosing scope (an effect, whose cleanup reads it), and is set only once the await is over."""
     if "." in target:
         return False  # `this.un = ...`: an object's field, not a local of an enclosing effect
-    fn = _innermost_function(call)
+    fn = enclosing_function(call)
     if fn is None:
         return False
     if target in param_names(fn):
@@ -933,7 +925,7 @@ def _declaring_function(call: Node) -> Node | None:
         parent = parent.parent
     if parent is None or parent.type != "variable_declarator":
         return None
-    return _innermost_function(parent)
+    return enclosing_function(parent)
 
 
 def _uses(calls: list[Node], name: str) -> tuple[bool, bool]:

@@ -115,6 +115,14 @@ def outer_node(node: Node) -> Node | None:
     return parent
 
 
+def enclosing_function(node: Node) -> Node | None:
+    """The innermost function around `node` (not `node` itself); None at top level."""
+    parent = node.parent
+    while parent is not None and parent.type not in FUNCTION_TYPES:
+        parent = parent.parent
+    return parent
+
+
 def unwrap(node: Node | None) -> Node | None:
     """Strip parentheses, `as T`, `!` and `satisfies` around an expression."""
     while node is not None and node.type in TRANSPARENT:
