@@ -110,9 +110,9 @@ def parse_all(paths: Sequence[str]) -> int:
 
 def resolve_jobs(jobs: str) -> int:
     """The worker count tauri-lint's `-j` gives (auto: the CPUs this process may run on)."""
-    if jobs not in ("auto", "0"):
-        return max(1, int(jobs))
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    from tauri_lint.engine import resolve_jobs as engine_jobs
+
+    return engine_jobs(None if jobs == "auto" else int(jobs))
 
 
 def measure_parallel_floor(paths: Sequence[str], workers: int, repeat: int) -> tuple[float, int]:

@@ -563,19 +563,9 @@ def _sibling_tauri_dir(frontend: str) -> str | None:
     parent = os.path.dirname(frontend)
     if parent == frontend or parent in _TOO_WIDE:
         return None
-    try:
-        with os.scandir(parent) as it:
-            siblings = sorted(
-                e.path
-                for e in it
-                if e.path != frontend
-                and e.name not in _ALWAYS_PRUNED
-                and not e.name.startswith(".")
-                and _entry_kind(e) == "dir"
-            )
-    except OSError:
-        return None
-    for sibling in siblings:
+    for sibling in _child_dirs(parent):
+        if sibling == frontend:
+            continue
         for candidate in (sibling, os.path.join(sibling, "src-tauri")):
             if _is_tauri_dir(candidate) and _root_from_dist(candidate) == frontend:
                 return candidate
@@ -584,16 +574,20 @@ def _sibling_tauri_dir(frontend: str) -> str | None:
 
 def _tauri_child(folder: str) -> str | None:
     """A child folder holding a Tauri config (a tauri dir not named src-tauri), first by name."""
+    return next((n for n in _child_dirs(folder) if _is_tauri_dir(n)), None)
+
+
+def _child_dirs(folder: str) -> list[str]:
+    """The folders directly in `folder` that may hold a project (not hidden, not node_modules), by name."""
     try:
         with os.scandir(folder) as it:
-            names = sorted(
+            return sorted(
                 e.path
                 for e in it
                 if e.name not in _ALWAYS_PRUNED and not e.name.startswith(".") and _entry_kind(e) == "dir"
             )
     except OSError:
-        return None
-    return next((n for n in names if _is_tauri_dir(n)), None)
+        return []
 
 
 _BUILD_DIRS = frozenset({"dist", "build", "out", ".output", "public", "www"})
