@@ -629,10 +629,46 @@ def test_parse_gaps_switch_registrations_off_only_where_they_are(source: bytes, 
 
 
 def test_syntax_error_note_without_registrations() -> None:
-    facts = extract_rust("e.rs", b"fn f( {}\n")
+    facts = extract_rust("e.rs", b"#[tauri::command]\nfn f( {}\n")
     assert facts.notes == [
-        Note("e.rs", "tree-sitter could not parse all of this file: only the parts that parse were analysed", 1, 6)
+        Note("e.rs", "tree-sitter could not parse all of this file: only the parts that parse were analysed", 2, 6)
     ]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        b"#[tauri::command]\nfn f() {}\n",
+        b"use tauri::command;\n",
+        b"impl<'a> CommandArg<'a, R> for Db {}\n",
+        b"fn main() { tauri::Builder::default().invoke_handler(h); }\n",
+        b"fn main() { let _ = generate_handler![a]; }\n",
+        b'pub fn init() -> TauriPlugin<R> { PluginBuilder::new("x").build() }\n',
+        b'fn setup() { api.register_android_plugin("app.x", "P"); }\n',
+        b"// tauri-lint-disable\nfn f() {}\n",
+        b"pub type Db<'a> = State<'a, Pool>;\n",
+        b"type Store=AppHandle;\n",
+    ],
+)
+def test_files_that_may_hold_a_fact_are_parsed(source: bytes) -> None:
+    # each holds one of the words a fact needs; broken after it, so the parse gap note proves the parse
+    facts = extract_rust("m.rs", source + b"fn broken( {}\n")
+    assert facts.had_syntax_errors
+    assert facts.line_count == source.count(b"\n") + 1
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        b"pub struct Row { id: i64 }\nimpl Row { fn new() -> Self { Row { id: 0 } } }\n",
+        b"fn broken( {}\n",  # a parse gap where no fact can be is not worth a note
+        b"// a comment about types: a type of thing\nconst N: usize = 3;\n",
+    ],
+)
+def test_files_without_any_fact_word_are_not_parsed(source: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(extract, "_get_parser", lambda: pytest.fail("parsed"))
+    facts = extract_rust("m.rs", source)
+    assert facts == RustFacts(path="m.rs", line_count=source.count(b"\n"))
 
 
 def test_internal_error_becomes_a_note(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -749,8 +785,8 @@ def test_multiline_block_comment_and_suppression() -> None:
 
 
 def test_slashes_in_strings_are_not_comments() -> None:
-    src = b'fn f() { let u = "https://x.dev/*"; let r = r#"//"#; } // real\n'
-    assert extract_rust("s.rs", src).comments == [Comment(1, 56, 1, "// real")]
+    src = b'#[tauri::command]\nfn f() { let u = "https://x.dev/*"; let r = r#"//"#; } // real\n'
+    assert extract_rust("s.rs", src).comments == [Comment(2, 56, 2, "// real")]
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.glob("*.rs")))

@@ -55,6 +55,9 @@ def extract_rust(path: str, data: bytes) -> RustFacts:
     """Facts about one Rust source file. Never raises: a bug here becomes an internal-error note (with
     its traceback, for the engine to report) next to whatever was extracted before it struck."""
     facts = RustFacts(path=path)
+    if not _worth_parsing(data):
+        facts.line_count = _line_count(data)
+        return facts
     try:
         _FileExtractor(path, data, facts).run()
     except Exception as exc:  # one odd file must not stop a whole run
@@ -62,6 +65,23 @@ def extract_rust(path: str, data: bytes) -> RustFacts:
         message = f"{INTERNAL_ERROR_PREFIX}: Rust extraction failed: {type(exc).__name__}: {exc}\n{detail}"
         facts.notes.append(Note(path, message))
     return facts
+
+
+# A file can hold a fact only through one of these words: a command attribute or `use tauri::command`,
+# `impl CommandArg`, a registration or plugin builder, a mobile plugin, or a suppression comment. The
+# one other fact, a type alias of an injected type (`type Db<'a> = State<'a, Pool>`), needs `type X =`.
+# Most Rust files of a workspace (models, repositories, other crates) have none: they are not parsed,
+# and say nothing (a parse gap there could hide nothing tauri-lint reads).
+_MARKERS = (b"command", b"CommandArg", b"generate_handler", b"invoke_handler", b"Builder", b"plugin", b"tauri-lint")
+_TYPE_ALIAS = re.compile(rb"\btype\s+[A-Za-z_]\w*\s*(?:<[^;{]*?>)?\s*=")
+
+
+def _worth_parsing(data: bytes) -> bool:
+    return any(marker in data for marker in _MARKERS) or _TYPE_ALIAS.search(data) is not None
+
+
+def _line_count(data: bytes) -> int:
+    return data.count(b"\n") + (0 if not data or data.endswith(b"\n") else 1)
 
 
 # Item containers the walk descends into; function bodies are not among them.
@@ -118,7 +138,7 @@ class _FileExtractor:
         tree = _get_parser().parse(source)
         root = tree.root_node
         facts = self._facts
-        facts.line_count = data.count(b"\n") + (0 if not data or data.endswith(b"\n") else 1)
+        facts.line_count = _line_count(data)
         if root.has_error:
             facts.had_syntax_errors = True
             line, col = self._index.position(_first_error(root).start_byte)
