@@ -361,6 +361,8 @@ class _Crate:
     workspace_exclude: tuple[str, ...]
     has_package: bool
     tauri_major: int | None = None  # of the `tauri` dependency's version requirement
+    inherits_tauri: bool = False  # `tauri = { workspace = true }`: the version is the workspace's
+    workspace_tauri_major: int | None = None  # of `tauri` in [workspace.dependencies]
 
     @property
     def uses_tauri(self) -> bool:
@@ -408,11 +410,13 @@ def _crate_from_manifest(folder: str, manifest: dict[str, Any]) -> _Crate:
     deps: set[str] = set()
     path_deps: list[str] = []
     tauri_major: int | None = None
+    inherits_tauri = False
     for table in _dep_tables(manifest):
         for key, spec in table.items():
             deps.add(str(key))
             if key == "tauri" and tauri_major is None:
                 tauri_major = _major(spec)
+                inherits_tauri = isinstance(spec, dict) and spec.get("workspace") is True
             if isinstance(spec, dict):
                 if isinstance(spec.get("package"), str):
                     deps.add(spec["package"])
@@ -421,9 +425,13 @@ def _crate_from_manifest(folder: str, manifest: dict[str, Any]) -> _Crate:
     workspace = manifest.get("workspace")
     members: tuple[str, ...] | None = None
     exclude: tuple[str, ...] = ()
+    workspace_major: int | None = None
     if isinstance(workspace, dict):
         members = _strings(workspace.get("members"))
         exclude = _strings(workspace.get("exclude"))
+        shared = workspace.get("dependencies")
+        if isinstance(shared, dict):
+            workspace_major = _major(shared.get("tauri"))
     return _Crate(
         folder=folder,
         deps=frozenset(deps),
@@ -432,6 +440,8 @@ def _crate_from_manifest(folder: str, manifest: dict[str, Any]) -> _Crate:
         workspace_exclude=exclude,
         has_package="package" in manifest,
         tauri_major=tauri_major,
+        inherits_tauri=inherits_tauri,
+        workspace_tauri_major=workspace_major,
     )
 
 
@@ -879,10 +889,17 @@ class _Discoverer:
             crate = self.crates.get(folder)
             if crate is not None:
                 deps.update(crate.deps)
+                major = self._tauri_major(crate)
                 if project.tauri_major is None or folder == project.tauri_dir:
-                    project.tauri_major = crate.tauri_major if crate.tauri_major is not None else project.tauri_major
+                    project.tauri_major = major if major is not None else project.tauri_major
         project.rust_files = sorted(files)
         project.cargo_deps = sorted(deps)
+
+    def _tauri_major(self, crate: _Crate) -> int | None:
+        if crate.tauri_major is None and crate.inherits_tauri:
+            workspace = self.crates.workspace_of(crate.folder)
+            return workspace.workspace_tauri_major if workspace is not None else None
+        return crate.tauri_major
 
     def _note_unused_rust(self, rust_files: set[str], projects: dict[str, ProjectFiles], loose: ProjectFiles) -> None:
         used: set[str] = set(loose.rust_files)

@@ -616,3 +616,24 @@ def test_a_sibling_package_is_not_pulled_into_the_app(tmp_path: Path) -> None:
 def test_tauri_major_version_from_cargo_toml(tmp_path: Path, spec: str, major: int | None) -> None:
     app = tauri_app(tmp_path / "app", {"src-tauri/Cargo.toml": f'[package]\nname = "app"\n\n[dependencies]\n{spec}\n'})
     assert only(discover([str(app)], Settings())).tauri_major == major
+
+
+@pytest.mark.parametrize(
+    ("shared", "major"),
+    [
+        ('tauri = "1.8"', 1),
+        ('tauri = { version = "2.1", features = ["tray-icon"] }', 2),
+        ('serde = "1"', None),  # the workspace does not say: unknown, not guessed
+    ],
+)
+def test_tauri_major_inherited_from_the_workspace(tmp_path: Path, shared: str, major: int | None) -> None:
+    # `tauri = { workspace = true }` takes its version from [workspace.dependencies] of the root Cargo.toml
+    member = '[package]\nname = "app"\n\n[dependencies]\ntauri = { workspace = true, features = [] }\n'
+    app = tauri_app(
+        tmp_path / "app",
+        {
+            "Cargo.toml": f'[workspace]\nmembers = ["src-tauri"]\n\n[workspace.dependencies]\n{shared}\n',
+            "src-tauri/Cargo.toml": member,
+        },
+    )
+    assert only(discover([str(app)], Settings())).tauri_major == major
