@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate, repeat
+from operator import add
 
 from tauri_lint.model import Span
 
@@ -30,18 +32,16 @@ class LineIndex:
     lines holding non-ASCII text. A leading BOM is not counted. CRLF line ends are ordinary line ends.
     """
 
-    __slots__ = ("_bom", "_data", "_rows", "_starts", "path")
+    __slots__ = ("_ascii", "_bom", "_data", "_rows", "_starts", "path")
 
     def __init__(self, path: str, data: bytes) -> None:
         self.path = path
         self._data = data
         self._bom = len(BOM) if data.startswith(BOM) else 0
-        starts = [0]
-        find = data.find
-        i = find(b"\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = find(b"\n", i + 1)
+        self._ascii = data.isascii()  # most files: a column is then a byte count
+        # line starts: the running sum of (line length + 1), all in C
+        starts = list(accumulate(map(add, map(len, data.split(b"\n")), repeat(1)), initial=0))
+        starts.pop()
         self._starts = starts
         self._rows: dict[int, list[int] | bool] = {}  # line start → continuation bytes (_continuations)
 
@@ -54,6 +54,8 @@ class LineIndex:
         offset = max(0, min(offset, len(self._data)))
         row = bisect_right(self._starts, offset) - 1
         start = self._starts[row]
+        if self._ascii:
+            return row + 1, offset - start + 1
         if row == 0 and self._bom and offset >= self._bom:
             start = self._bom
         conts = self._rows.get(start)
