@@ -93,8 +93,9 @@ MESSAGES = {
     "race": "`{api}({event})` assigns its unlisten function only when the promise resolves: if the component "
     "unmounts first, the cleanup finds nothing to call and the listener leaks",
 }
-RACE_HELP = "keep the promise itself and unlisten through it: `const un = listen(...); return () => { un.then((f) "
-"=> f()); }`"
+RACE_HELP = (
+    "keep the promise itself and unlisten through it: `const un = listen(...); return () => { un.then((f) => f()); }`"
+)
 COMPONENT_LIFECYCLES = frozenset(
     {
         Lifecycle.REACT_EFFECT,

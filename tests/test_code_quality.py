@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import shutil
 import subprocess
@@ -32,3 +33,26 @@ def test_ruff_format() -> None:
 def test_mypy_strict() -> None:
     result = _run(sys.executable, "-m", "mypy", "--strict", "tauri_lint", "rules")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_no_string_statement_outside_docstrings() -> None:
+    """A string literal on its own line after an assignment is a broken implicit concatenation: the
+    text silently ends early (a help message once lost the end of its code example so)."""
+    stray: list[str] = []
+    for folder in ("tauri_lint", "rules"):
+        for dirpath, _dirs, files in os.walk(os.path.join(ROOT, folder)):
+            for name in files:
+                if not name.endswith(".py"):
+                    continue
+                path = os.path.join(dirpath, name)
+                with open(path, encoding="utf-8") as f:
+                    tree = ast.parse(f.read())
+                for node in ast.walk(tree):
+                    body = getattr(node, "body", None)
+                    for stmt in body[1:] if isinstance(body, list) else ():
+                        value = stmt.value if isinstance(stmt, ast.Expr) else None
+                        if isinstance(value, ast.JoinedStr) or (
+                            isinstance(value, ast.Constant) and isinstance(value.value, str)
+                        ):
+                            stray.append(f"{os.path.relpath(path, ROOT)}:{stmt.lineno}")
+    assert stray == []

@@ -25,6 +25,10 @@ def test_fixture_project(case: str) -> None:
     got = actual(result.diagnostics, root)
     assert got == expected, explain(expected, got, result.diagnostics, root)
     assert result.internal_errors == 0
+    for diag in result.diagnostics:
+        for text in (diag.message, diag.help, *(r.message for r in diag.related)):
+            # a code span cut short (a string literal split over two statements) leaves a lone backtick
+            assert text.count("`") % 2 == 0, f"{diag.rule}: unbalanced code span in {text!r}"
 
 
 def test_demo_app_shows_every_rule_firing() -> None:
