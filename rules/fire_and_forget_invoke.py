@@ -15,9 +15,16 @@ Be honest about the trade-off: JS `emit()` is itself an IPC call (`plugin:event|
 know that the call failed, await it inside `try`/`catch` instead. A command returning `Result<(), E>` can
 fail, so dropping it is `floating-invoke`'s business, not this rule's.
 
-Not reported: a command that takes the calling `Window`, `WebviewWindow` or `Webview` as a parameter. It
-acts on whichever window called it, and an event cannot say that: a Rust listener gets only the payload,
-not the window that emitted it.
+Not reported:
+- a command that takes the calling `Window`, `WebviewWindow` or `Webview` as a parameter. It acts on
+  whichever window called it, and an event cannot say that: a Rust listener gets only the payload, not
+  the window that emitted it;
+- a call of a wrapper that awaits the command inside `try`/`catch` (`async function save() { try { await
+  invoke("save") } catch (e) { report(e) } }`): it already wants to know that the call failed;
+- a call of a wrapper that drops the command itself: the `invoke` inside it is reported instead;
+- a call Tauri rejects before the command runs (the command is not registered, or a required argument
+  is missing): it always fails, so `floating-invoke` reports the dropped rejection, next to the
+  `unknown-command` or `invoke-arg-mismatch` error.
 
 ## Example
 ```rust
@@ -67,6 +74,8 @@ from tauri_lint.rule import Rule
 from tauri_lint.rulekit import command_related, discarded, returns_unit, what
 from tauri_lint.settings import RuleOptions
 
+from .invoke_arg_mismatch import fails_before_running
+
 MESSAGES = {
     "notify": "{what} is a one-way notification sent as a command: nothing uses its result and `{command}` "
     "returns `()`",
@@ -81,16 +90,23 @@ HELP = {
 CALLER_TYPES = frozenset({"Window", "WebviewWindow", "Webview"})
 
 
-def applies(project: Project, site: InvokeSite) -> bool:
+def applies(project: Project, site: InvokeSite, options: RuleOptions) -> bool:
     """Shared with floating-invoke, which yields to this rule where both would fire."""
-    if site.command is None or not discarded_completely(site):
+    if site.command is None or site.wrapper_settles or not discarded_completely(site):
+        # a wrapper that awaits the command in a try/catch wants to know it failed; one that drops it
+        # holds a site of its own, reported there
         return False
     defs = project.definitions(site.command)
     if defs:
         # The Rust signature decides: tauri-specta also types `Result<(), E>` as Promise<null> when it
         # throws errors, and a command that can fail is not a notification.
-        return all(returns_unit(d) and not acts_on_caller(d) for d in defs)
-    return site.typed_unit
+        if not all(returns_unit(d) and not acts_on_caller(d) for d in defs):
+            return False
+    elif not site.typed_unit:
+        return False
+    # a call Tauri rejects (unregistered, a required key missing) always fails: that dropped rejection
+    # is floating-invoke's, beside the error that explains it
+    return not fails_before_running(project, site, options)
 
 
 def acts_on_caller(cmd: Command) -> bool:
@@ -105,7 +121,7 @@ def discarded_completely(site: InvokeSite) -> bool:
 
 def check(project: Project, options: RuleOptions) -> Iterator[Diagnostic]:
     for site in project.invokes:
-        if not project.is_requested(site.span.path) or not applies(project, site):
+        if not project.is_requested(site.span.path) or not applies(project, site, options):
             continue
         assert site.command is not None
         message = MESSAGES["notify"].format(what=what(site), command=site.command)

@@ -79,14 +79,16 @@ def check(project: Project, options: RuleOptions) -> Iterator[Diagnostic]:
     for site in project.invokes:
         if not project.is_requested(site.span.path) or not floats(site):
             continue
-        if fire_and_forget_invoke.applies(project, site):
+        if fire_and_forget_invoke.applies(project, site, options):
             continue
         defs = project.definitions(site.command) if site.command else []
         related = command_related(project, defs)
         # only a return type we can read (`()`, `String`, bytes) proves no command error: a `Fallible<T>`
         # alias from another file looks like any other type
         known = (ReturnShape.UNIT, ReturnShape.STRING, ReturnShape.BYTES, ReturnShape.SMALL_BYTES)
-        infallible = defs and all(not d.returns.is_result and d.returns.shape in known for d in defs)
+        infallible = defs and all(
+            not d.returns.is_result and (d.returns.shape in known or d.returns.is_option) for d in defs
+        )
         key = "floating-infallible" if infallible else "floating"
         if project.tauri_major == 1:
             key += "-v1"  # no capabilities, so no ACL denial

@@ -56,6 +56,8 @@ from tauri_lint.project import Project
 from tauri_lint.rule import Rule
 from tauri_lint.settings import RuleOptions
 
+from .unknown_command import unanswered
+
 MESSAGES = {
     "other-case": "`{command}` expects the key `{key}` but this call sends `{sent}`: the call fails with "
     '"missing required key {key}"',
@@ -72,8 +74,64 @@ HELP = {
 }
 
 
+# Rust keywords a parameter can still be named with the raw prefix (`r#type`); Tauri drops the prefix
+# from the key, so `r#type` receives `{ type }`.
+_RUST_KEYWORDS = frozenset(
+    {
+        "as",
+        "async",
+        "await",
+        "break",
+        "const",
+        "continue",
+        "dyn",
+        "else",
+        "enum",
+        "extern",
+        "false",
+        "fn",
+        "for",
+        "if",
+        "impl",
+        "in",
+        "let",
+        "loop",
+        "match",
+        "mod",
+        "move",
+        "mut",
+        "pub",
+        "ref",
+        "return",
+        "static",
+        "struct",
+        "trait",
+        "true",
+        "type",
+        "unsafe",
+        "use",
+        "where",
+        "while",
+        "abstract",
+        "become",
+        "box",
+        "do",
+        "final",
+        "macro",
+        "override",
+        "priv",
+        "try",
+        "typeof",
+        "unsized",
+        "virtual",
+        "yield",
+    }
+)
+
+
 def _snake(key: str) -> str:
-    return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", key).lower()
+    snake = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", key).lower()
+    return f"r#{snake}" if snake in _RUST_KEYWORDS else snake
 
 
 def _fold(key: str) -> str:
@@ -99,10 +157,12 @@ def _params(cmds: list[Command]) -> tuple[dict[str, Param], set[str]]:
     return keys, required or set()
 
 
-def _check_site(project: Project, site: InvokeSite) -> Iterator[Diagnostic]:
+def _check_site(project: Project, site: InvokeSite, options: RuleOptions) -> Iterator[Diagnostic]:
     args = site.args
     if site.command is None or not site.args_checked_here or args.open or args.kind not in ("object", "none"):
         return
+    if unanswered(project, site.command, options):
+        return  # Tauri fails on the unknown command before it reads the arguments: unknown-command says so
     cmds = project.definitions(site.command)
     if not cmds or any(p.is_request for c in cmds for p in c.params):
         return
@@ -151,6 +211,14 @@ def _check_site(project: Project, site: InvokeSite) -> Iterator[Diagnostic]:
         )
 
 
+def fails_before_running(project: Project, site: InvokeSite, options: RuleOptions) -> bool:
+    """Does Tauri reject this call before the command runs: no handler answers it, or a required key is
+    missing? Shared with fire-and-forget-invoke: such a call is no notification that cannot fail."""
+    if site.command is not None and unanswered(project, site.command, options):
+        return True
+    return any(d.severity == Severity.ERROR for d in _check_site(project, site, options))
+
+
 def _related(cmds: list[Command]) -> Iterator[Related]:
     for cmd in cmds[:3]:
         span = next((p.span for p in cmd.params if p.span is not None), None) or cmd.name_span
@@ -161,7 +229,7 @@ def _related(cmds: list[Command]) -> Iterator[Related]:
 def check(project: Project, options: RuleOptions) -> Iterator[Diagnostic]:
     for site in project.invokes:
         if project.is_requested(site.span.path):
-            yield from _check_site(project, site)
+            yield from _check_site(project, site, options)
 
 
 RULE = Rule(

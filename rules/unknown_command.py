@@ -92,24 +92,33 @@ def _suggest(name: str, names: list[str]) -> str | None:
     return close[0] if close else None
 
 
-def _check_site(project: Project, site: InvokeSite, options: RuleOptions) -> Diagnostic | None:
-    command = site.command
-    if command is None or command in options.known_commands:
-        return None
-    if not site.args_checked_here:
-        return None  # a typed wrapper's or binding's call: reported once, at the wrapper's own invoke
-    namespace, name = project.split(command)
+def unanswered(project: Project, command: str, options: RuleOptions) -> bool:
+    """Does no registered handler answer `command`, as far as this project shows? Shared with
+    invoke-arg-mismatch: Tauri looks the command up before it reads the arguments."""
+    if not project.has_rust or project.tauri_dir is None or not project.registrations_complete:
+        return False
+    if command in options.known_commands:
+        return False
+    namespace, _ = project.split(command)
     if namespace != APP:
         if namespace in options.known_plugins:
-            return None
+            return False
         if namespace not in project.plugins_defined:
-            return None  # a core, external or mobile plugin: not ours to check
+            return False  # a core, external or mobile plugin: not ours to check
         if namespace in project.mobile_plugins:
-            return None  # Tauri hands what the Rust handler lacks to the plugin's Kotlin/Swift code
+            return False  # Tauri hands what the Rust handler lacks to the plugin's Kotlin/Swift code
     elif APP not in project.registered:
-        return None  # no app handler at all (an empty `generate_handler![]` counts as one): it is unseen
-    if project.is_registered(command):
+        return False  # no app handler at all (an empty `generate_handler![]` counts as one): it is unseen
+    return not project.is_registered(command)
+
+
+def _check_site(project: Project, site: InvokeSite, options: RuleOptions) -> Diagnostic | None:
+    command = site.command
+    if command is None or not site.args_checked_here:
+        return None  # unknown, or a typed wrapper's or binding's call: reported at the wrapper's own invoke
+    if not unanswered(project, command, options):
         return None
+    namespace, name = project.split(command)
     registered = sorted(project.registered.get(namespace, {}))
     defs = project.definitions(command)
     if namespace != APP:
@@ -142,8 +151,6 @@ def _check_site(project: Project, site: InvokeSite, options: RuleOptions) -> Dia
 
 
 def check(project: Project, options: RuleOptions) -> Iterator[Diagnostic]:
-    if not project.has_rust or project.tauri_dir is None or not project.registrations_complete:
-        return
     for site in project.invokes:
         if project.is_requested(site.span.path):
             found = _check_site(project, site, options)

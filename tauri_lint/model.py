@@ -118,6 +118,7 @@ class InvokeSite:
     repetition: tuple[Repetition, ...] = ()  # innermost first
     wrapper: str | None = None  # the wrapper/bindings function name for via != DIRECT
     wrapper_handles_rejection: bool = False  # the wrapper catches rejections itself
+    wrapper_settles: bool = False  # the wrapper sees the command finish itself (WrapperDef.settles_inside)
     # tauri-specta typed the promise as Promise<null>: the command returns ().
     typed_unit: bool = False
     # The enclosing function's name when it is itself a wrapper definition (its own callers count).
@@ -162,6 +163,9 @@ class WrapperDef:
     args_param: int | None = None  # PASSTHROUGH: index of the parameter passed as invoke's args
     # Rejections do not reach the wrapper's caller: caught inside, or the promise is not passed on.
     handles_rejection: bool = False
+    # The wrapper itself sees the command finish: it awaits the call inside a try/catch, or drops it
+    # (then the invoke inside is a site of its own). Its caller waits for nothing the command decides.
+    settles_inside: bool = False
     typed_unit: bool = False  # declared Promise<null> / Promise<void>  (bindings)
     command_ref: CommandRef | None = None  # TYPED with a not-yet-folded name
 
@@ -179,6 +183,7 @@ class EnclosingFn:
     propagates: bool
     handles_rejection: bool
     typed_unit: bool = False
+    settles_inside: bool = False  # as WrapperDef.settles_inside
 
 
 @dataclass(frozen=True)

@@ -526,6 +526,7 @@ def _site_from_wrapper(index: _Index, path: str, cand: CallCandidate, w: Wrapper
         repetition=cand.repetition,
         wrapper=w.name,
         wrapper_handles_rejection=w.handles_rejection,
+        wrapper_settles=w.settles_inside,
         typed_unit=w.typed_unit,
         args_checked_here=checked,
         wrapped_in_typed_array=cand.wrapped_in_typed_array,
@@ -577,6 +578,7 @@ def _derive(cand: CallCandidate, w: WrapperDef, site: InvokeSite) -> WrapperDef 
             cmd_param=enc.params.index(cmd),
             args_param=enc.params.index(args) if args in enc.params else None,
             handles_rejection=enc.handles_rejection or w.handles_rejection,
+            settles_inside=enc.settles_inside or w.settles_inside,
         )
     if site.command is None:
         return None
@@ -588,5 +590,6 @@ def _derive(cand: CallCandidate, w: WrapperDef, site: InvokeSite) -> WrapperDef 
         command=site.command,
         args=site.args,
         handles_rejection=enc.handles_rejection or w.handles_rejection,
+        settles_inside=enc.settles_inside or w.settles_inside,
         typed_unit=enc.typed_unit or w.typed_unit,
     )

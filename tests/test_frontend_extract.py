@@ -285,8 +285,18 @@ def test_wrapper_kinds() -> None:
         args: Args,
         exported: bool = True,
         handles_rejection: bool = False,
+        settles_inside: bool = False,
     ) -> WrapperDef:
-        return WrapperDef(name, WrapperKind.TYPED, span, exported, command, args, handles_rejection=handles_rejection)
+        return WrapperDef(
+            name,
+            WrapperKind.TYPED,
+            span,
+            exported,
+            command,
+            args,
+            handles_rejection=handles_rejection,
+            settles_inside=settles_inside,
+        )
 
     def passthrough(name: str, span: Span, cmd: int, args: int, rejection: bool = False) -> WrapperDef:
         return WrapperDef(
@@ -297,6 +307,7 @@ def test_wrapper_kinds() -> None:
             cmd_param=cmd,
             args_param=args,
             handles_rejection=rejection,
+            settles_inside=rejection,  # here: awaited inside the try, so it sees the command finish
         )
 
     expected = [
@@ -316,7 +327,7 @@ def test_wrapper_kinds() -> None:
         typed("rpc", sp(43, 8, 45, 2), "rpc", obj("{ cmd, payload }", "cmd", "payload")),
         typed("localOnly", sp(47, 1, 49, 2), "local_only", Args("none"), exported=False),
         # the promise is dropped inside: its callers never see a rejection
-        typed("notify", sp(51, 8, 53, 2), "notify", Args("none"), handles_rejection=True),
+        typed("notify", sp(51, 8, 53, 2), "notify", Args("none"), handles_rejection=True, settles_inside=True),
     ]
     got = sorted(facts.wrappers, key=lambda w: (w.span.line, w.span.col))
     assert got == expected
@@ -341,7 +352,7 @@ def test_tauri_specta_bindings() -> None:
             "greet",
             Args("object", ("name",), (sp(6, 42, 6, 46),), span=sp(6, 40, 6, 48)),
         ),
-        # the Result variant catches the rejection and returns it as a value
+        # the Result variant awaits inside a try, catches the rejection and returns it as a value
         WrapperDef(
             "commands.loadNote",
             WrapperKind.BINDINGS,
@@ -350,6 +361,7 @@ def test_tauri_specta_bindings() -> None:
             "load_note",
             Args("object", ("id",), (sp(10, 68, 10, 70),), span=sp(10, 66, 10, 72)),
             handles_rejection=True,
+            settles_inside=True,
         ),
         # Promise<null>: the command returns ()
         WrapperDef(
@@ -397,7 +409,7 @@ def test_wrapper_of_a_wrapper_is_a_candidate_with_its_enclosing_function() -> No
             "$lib/ipc",
             "call",
             ("remove_user", None),
-            EnclosingFn("removeUser", True, Span(path, 3, 8, 7, 2), ("id",), propagates=True, handles_rejection=True),
+            EnclosingFn("removeUser", True, Span(path, 3, 8, 7, 2), ("id",), True, True, settles_inside=True),
         ),
     ]
     assert facts.candidates[0].arg_shapes[1] == Args(

@@ -362,6 +362,7 @@ def test_wrapper_definitions(app: Project) -> None:
         cmd_param=0,
         args_param=1,
         handles_rejection=True,
+        settles_inside=True,
     )
     users = os.path.join(app.root, "src/api/users.ts")
     # derived from a call of a wrapper: the function's promise is that call's promise
@@ -386,6 +387,7 @@ def test_wrapper_definitions(app: Project) -> None:
         command="refresh_cache",
         args=Args("none"),
         handles_rejection=True,
+        settles_inside=True,  # quietCall awaits the command in its own try/catch
     )
     # a typed wrapper whose command comes from another file keeps the unfolded reference
     assert wrapper(app, "src/api/users.ts", "openFile") == WrapperDef(

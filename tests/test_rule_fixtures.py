@@ -93,3 +93,17 @@ def test_floating_message_names_command_errors_only_for_commands_that_return_res
     infallible = next(i for i, text in enumerate(lines, 1) if 'invoke("focus_me"); //' in text)
     assert "a command error" in messages[fallible]
     assert "a command error" not in messages[infallible] and "an ACL denial" in messages[infallible]
+    # `Option<()>` cannot be an error type in disguise: None is a value, not a rejection
+    option = next(i for i, text in enumerate(lines, 1) if 'invoke("maybe_flag"); //' in text)
+    assert "a command error" not in messages[option] and "a missing argument" in messages[option]
+
+
+def test_arg_mismatch_help_names_a_rust_parameter_that_compiles() -> None:
+    root = os.path.join(FIXTURES, "contract")
+    result = lint([root], Settings(), use_cache=False, jobs=1)
+    [typed] = [
+        d
+        for d in result.diagnostics
+        if d.rule == "invoke-arg-mismatch" and "no parameter for the key `type`" in d.message
+    ]
+    assert typed.help == "remove `type`, or add a parameter `r#type` to the command (it takes: none)"

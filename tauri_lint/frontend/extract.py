@@ -607,7 +607,7 @@ class _Extractor:
         if info is None:
             return None
         name, exported = info
-        propagates, handles = _propagation(call, fn, use)
+        propagates, handles, settles = _propagation(call, fn, use)
         return EnclosingFn(
             name=name,
             exported=exported,
@@ -616,6 +616,7 @@ class _Extractor:
             propagates=propagates,
             handles_rejection=handles,
             typed_unit=return_type_text(fn) == "Promise<null>",
+            settles_inside=settles,
         )
 
     def _function_info(self, fn: Node) -> tuple[str, bool] | None:
@@ -664,7 +665,7 @@ class _Extractor:
             name, exported = info
             args = call_args(call)
             params = param_names(fn)
-            _, handles = _propagation(call, fn, site.result)
+            _, handles, settles = _propagation(call, fn, site.result)
             first = unwrap(args[0]) if args else None
             span = self._span(fn)
             if first is not None and first.type == "identifier" and text(first) in params and text(first):
@@ -683,6 +684,7 @@ class _Extractor:
                         cmd_param=params.index(text(first)),
                         args_param=args_param,
                         handles_rejection=handles,
+                        settles_inside=settles,
                     )
                 )
                 continue
@@ -701,6 +703,7 @@ class _Extractor:
                     command=site.command,
                     args=site.args,
                     handles_rejection=handles,
+                    settles_inside=settles,
                     typed_unit=bindings and return_type_text(fn) == "Promise<null>",
                     command_ref=ref if ref is not None and ref.literal is None else None,
                 )
@@ -813,14 +816,15 @@ def _identifier(node: Node) -> str | None:
     return text(inner) if inner is not None and inner.type == "identifier" else None
 
 
-def _propagation(call: Node, fn: Node, use: ResultUse) -> tuple[bool, bool]:
-    """(does the function give the call's promise back to its caller, are rejections caught inside)"""
-    caught = use.handles_rejection or _inside_try(call, fn)
+def _propagation(call: Node, fn: Node, use: ResultUse) -> tuple[bool, bool, bool]:
+    """(does the function give the call's promise back to its caller, are rejections caught inside,
+    does the function see the call settle itself: awaited inside a try/catch, or not passed on)"""
     if use.use == Use.RETURNED or (use.use == Use.ARROW_BODY and _arrow_is(call, fn)):
-        return True, caught
+        return True, use.handles_rejection or _inside_try(call, fn), False
     if use.use == Use.AWAITED and is_async(fn):
-        return True, caught
-    return False, True
+        in_try = _inside_try(call, fn)
+        return True, use.handles_rejection or in_try, in_try
+    return False, True, True
 
 
 def _arrow_is(call: Node, fn: Node) -> bool:
