@@ -17,11 +17,14 @@ called. Dropping it in a component means every mount adds one more: handlers run
 times, state updates land on unmounted components, and memory grows. React's StrictMode mounts every
 effect twice in development, so the leak shows up at once.
 
-Not reported at module top level or in a once-per-page handler (`DOMContentLoaded`, `load`), nor when
-the unlisten function is kept and called on cleanup, returned to the caller, or handed to something
-else that owns it. `once()` removes itself when its event fires, so a dropped `once()` is reported only
-inside a component lifecycle (where remounts pile them up before the event comes), and never for
-the window-creation events `tauri://created` and `tauri://error`, as in the documented pattern.
+Not reported at module top level or in a once-per-page handler (`DOMContentLoaded`, `load`), nor in a
+module's private function called exactly once from there (`function setupUI() { listen(...) }` and
+`initApp()` calling it at the top level of an entry file, not in a loop). Not reported either when the
+unlisten function is kept and called on cleanup, returned to the caller, handed to something else that
+owns it, or guards the listener itself (`if (un) return; un = await listen(...)`). `once()` removes
+itself when its event fires, so a dropped `once()` is reported only inside a component lifecycle (where
+remounts pile them up before the event comes), and never for the window-creation events
+`tauri://created` and `tauri://error`, as in the documented pattern.
 
 ## Example
 ```tsx

@@ -869,8 +869,65 @@ def lifecycle(call: Node, fc: FileContext) -> tuple[Lifecycle, Node | None]:
                 chain = member_chain(outer.child_by_field_name("left"))
                 if chain and chain[-1] in ("onload", "onDOMContentLoaded"):
                     return Lifecycle.ONCE_PER_PAGE, parent
+            if _runs_once(parent, fc):
+                return Lifecycle.ONCE_PER_PAGE, parent
             return Lifecycle.FUNCTION, parent
         node = parent
+
+
+_MAX_CALLER_HOPS = 3  # setup() called from init() called from the top level: followed this far
+
+
+def _runs_once(fn: Node, fc: FileContext, hops: int = 0) -> bool:
+    """Is `fn` a module-private function called exactly once, from the top level of a plain module (or
+    from another such function)? `function setupUI() { listen(...) }  initApp()` in an entry file runs
+    once per page load, like top-level code."""
+    if fc.handlers or fc.component_ranges or hops > _MAX_CALLER_HOPS:
+        return False  # a component script's top level runs per instance; template handlers run often
+    name = function_name(fn)
+    if fn.type in ("function_declaration", "generator_function_declaration"):
+        statement: Node | None = fn
+        declared = fn.child_by_field_name("name")
+    else:  # `const setupUI = () => { ... }`
+        holder = outer_node(fn)
+        if holder is None or holder.type != "variable_declarator":
+            return False
+        statement = holder.parent
+        declared = holder.child_by_field_name("name")
+    if name is None or declared is None or statement is None or statement.parent is None:
+        return False
+    if statement.parent.type != "program" or name in fc.bindings.exported or name == fc.bindings.default_export:
+        return False  # nested functions and exports: callers we cannot all see
+    root = statement.parent
+    needle = re.compile(rb"(?<![\w$.])" + re.escape(name.encode()) + rb"(?![\w$])")
+    calls: list[Node] = []
+    for m in needle.finditer(fc.source):
+        ref = root.named_descendant_for_byte_range(m.start(), m.end())
+        if ref is None or ref.type != "identifier" or ref.start_byte != m.start():
+            continue  # inside a string or a comment
+        if ref.start_byte == declared.start_byte:
+            continue  # the declaration itself
+        host = ref.parent
+        if host is None or host.type != "call_expression" or field_of(host, ref) != "function":
+            return False  # passed on, stored, exported later: it may run any number of times
+        calls.append(host)
+    return len(calls) == 1 and _runs_once_at(calls[0], fc, hops)
+
+
+def _runs_once_at(call: Node, fc: FileContext, hops: int) -> bool:
+    """Does the code at `call` run once: the top level outside loops, an IIFE there, or a function
+    that runs once?"""
+    node = call.parent
+    while node is not None and node.type not in FUNCTION_TYPES:
+        if node.type in LOOP_TYPES:
+            return False
+        node = node.parent
+    if node is None:
+        return True
+    outer = outer_node(node)
+    if outer is not None and outer.type == "call_expression" and _is_callee(outer, node):
+        return _runs_once_at(outer, fc, hops + 1)  # `(async () => { setupUI() })()`
+    return _runs_once(node, fc, hops + 1)
 
 
 def _is_callee(call: Node, fn: Node) -> bool:

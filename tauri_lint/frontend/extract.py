@@ -876,8 +876,12 @@ def _assigned_name(call: Node) -> str | None:
     return ".".join(chain) if chain else None
 
 
+_GUARD_LOOKBACK = 12  # statements before the listener searched for an early return
+
+
 def _guarded_by(call: Node, target: str) -> bool:
-    """Is `call` in the branch of an `if` whose condition tests `target` (`if (!un)`, `if (un === 0)`)?"""
+    """Is `call` in the branch of an `if` whose condition tests `target` (`if (!un)`, `if (un === 0)`),
+    or after an early return that does (`if (un) return;`)?"""
     needle = re.compile(rb"(?<![\w$.])" + re.escape(target.encode()) + rb"(?![\w$])")
     node = call
     parent = node.parent
@@ -886,7 +890,31 @@ def _guarded_by(call: Node, target: str) -> bool:
             cond = parent.child_by_field_name("condition")
             if cond is not None and needle.search(cond.text or b""):
                 return True
+        if parent.type == "statement_block" and _returns_early_on(node, needle):
+            return True
         node, parent = parent, parent.parent
+    return False
+
+
+def _returns_early_on(stmt: Node, needle: re.Pattern[bytes]) -> bool:
+    """Does a statement before `stmt` in its block leave when the condition on the variable holds?"""
+    prev = stmt.prev_named_sibling
+    for _ in range(_GUARD_LOOKBACK):
+        if prev is None:
+            return False
+        if prev.type == "if_statement" and prev.child_by_field_name("alternative") is None:
+            cond = prev.child_by_field_name("condition")
+            branch = prev.child_by_field_name("consequence")
+            if branch is not None and branch.type == "statement_block":
+                branch = branch.named_children[0] if branch.named_child_count else None
+            if (
+                cond is not None
+                and branch is not None
+                and branch.type in ("return_statement", "throw_statement")
+                and needle.search(cond.text or b"")
+            ):
+                return True
+        prev = prev.prev_named_sibling
     return False
 
 
