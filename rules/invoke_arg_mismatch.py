@@ -69,6 +69,7 @@ MESSAGES = {
 }
 HELP = {
     "rename": "rename the key to `{key}`{why}",
+    "only-unsent": " (the one parameter this call does not send)",
     "add": "send `{key}` ({type}), or make the parameter `Option<...>` if it may be left out",
     "remove": "remove `{sent}`, or add a parameter `{snake}` to the command{known}",
 }
@@ -170,23 +171,33 @@ def _check_site(project: Project, site: InvokeSite, options: RuleOptions) -> Ite
     sent = dict(zip(args.keys, args.key_spans, strict=True)) if args.key_spans else {k: site.span for k in args.keys}
     related = tuple(_related(cmds))
     by_fold = {_fold(k): k for k in keys}
+    targets = {key: by_fold.get(_fold(key)) for key in sent if key not in keys}
+    targets = {key: t if t is not None and t not in sent else None for key, t in targets.items()}
+    # one key the command does not know and one parameter the call leaves out: most likely a misnamed
+    # key (`{ altHtml }` for `alt_text`), so say which name to use
+    strays = [key for key, t in targets.items() if t is None]
+    unsent = [k for k in keys if k not in sent and k not in targets.values()]
+    paired = len(strays) == 1 and len(unsent) == 1
+    if paired:
+        targets[strays[0]] = unsent[0]
     matched: set[str] = set()
     for key, span in sent.items():
         if key in keys:
             matched.add(key)
             continue
-        target = by_fold.get(_fold(key))
-        if target is not None and target not in sent:
+        target = targets[key]
+        if target is not None:
             matched.add(target)
             param = keys[target]
             msg = "optional-other-case" if param.optional or target not in required else "other-case"
             severity = Severity.WARNING if msg == "optional-other-case" else Severity.ERROR
+            why = HELP["only-unsent"] if paired and key == strays[0] else _case_note(cmds)
             yield Diagnostic(
                 RULE.id,
                 severity,
                 span,
                 MESSAGES[msg].format(command=site.command, key=target, sent=key),
-                HELP["rename"].format(key=target, why=_case_note(cmds)),
+                HELP["rename"].format(key=target, why=why),
                 related,
             )
             continue

@@ -61,6 +61,7 @@ export function Progress() {
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 from tauri_lint.diagnostics import Diagnostic, Severity
@@ -77,16 +78,22 @@ WHERE = {
     Lifecycle.COMPONENT_BODY: "a component's script, which runs for every component instance",
     Lifecycle.FUNCTION: "a function that may run more than once",
 }
-FIX = {
+FIX: dict[Lifecycle, str] = {
     Lifecycle.REACT_EFFECT: "keep the promise and return a cleanup: `const un = listen(...); return () => { "
     "un.then((f) => f()); }`",
     Lifecycle.VUE_MOUNTED: "keep the unlisten function and call it in onUnmounted/onBeforeUnmount",
-    Lifecycle.SVELTE_MOUNT: "return a cleanup that calls the unlisten function (`return () => un.then((f) => f())`)",
+    Lifecycle.SVELTE_MOUNT: "return a cleanup that calls the unlisten function (`return () => un.then((f) => "
+    "f())`), or call it in onDestroy when the callback is async (Svelte ignores what an async callback returns)",
     Lifecycle.SOLID: "call the unlisten function in onCleanup(...)",
     Lifecycle.COMPONENT_BODY: "keep the unlisten function and call it when the component is destroyed "
     "(onUnmounted / onDestroy)",
     Lifecycle.FUNCTION: "keep the unlisten function and call it when the listener is no longer needed, or "
     "return it to the caller",
+}
+# A component's script: the hook that runs at its end depends on the framework.
+COMPONENT_FIX: dict[str, str] = {
+    ".vue": "keep the unlisten function and call it in onUnmounted/onBeforeUnmount",
+    ".svelte": "keep the unlisten function and call it in onDestroy",
 }
 MESSAGES = {
     "dropped": "`{api}({event})` drops its unlisten function inside {where}: each run adds one more listener "
@@ -121,9 +128,9 @@ def _finding(listener: Listener) -> tuple[str, str] | None:
     event = f'"{listener.event}"' if listener.event is not None else "…"
     fmt = {"api": listener.api, "event": event, "where": WHERE.get(life, "")}
     if listener.fate == ListenerFate.DROPPED:
-        return MESSAGES["dropped"].format(**fmt), FIX[life]
+        return MESSAGES["dropped"].format(**fmt), _fix(listener)
     if listener.fate == ListenerFate.STORED_NEVER_CALLED:
-        return MESSAGES["never-called"].format(**fmt), FIX[life]
+        return MESSAGES["never-called"].format(**fmt), _fix(listener)
     if listener.fate == ListenerFate.THEN_ASSIGNED and life in COMPONENT_LIFECYCLES:
         return MESSAGES["race"].format(**fmt), RACE_HELP
     if listener.fate == ListenerFate.AWAIT_ASSIGNED and life == Lifecycle.REACT_EFFECT:
@@ -131,6 +138,13 @@ def _finding(listener: Listener) -> tuple[str, str] | None:
         # comes before the await is over. A Vue/Svelte mount rarely ends that fast.
         return MESSAGES["race"].format(**fmt), RACE_HELP
     return None
+
+
+def _fix(listener: Listener) -> str:
+    if listener.lifecycle == Lifecycle.COMPONENT_BODY:
+        suffix = os.path.splitext(listener.span.path)[1].lower()
+        return COMPONENT_FIX.get(suffix, FIX[Lifecycle.COMPONENT_BODY])
+    return FIX[listener.lifecycle]
 
 
 # A new window or webview emits exactly one of these, right after it is built (Tauri's documented

@@ -107,3 +107,38 @@ def test_arg_mismatch_help_names_a_rust_parameter_that_compiles() -> None:
         if d.rule == "invoke-arg-mismatch" and "no parameter for the key `type`" in d.message
     ]
     assert typed.help == "remove `type`, or add a parameter `r#type` to the command (it takes: none)"
+
+
+def test_arg_mismatch_pairs_the_one_unknown_key_with_the_one_unsent_parameter() -> None:
+    root = os.path.join(FIXTURES, "contract")
+    result = lint([root], Settings(), use_cache=False, jobs=1)
+    mismatches = [d for d in result.diagnostics if d.rule == "invoke-arg-mismatch"]
+    [soft] = [d for d in mismatches if "`viewOnly`" in d.message]
+    assert soft.message == (
+        "`open_project` takes the optional key `readOnly` but this call sends `viewOnly`: the command silently "
+        "gets None"
+    )
+    assert soft.help == "rename the key to `readOnly` (the one parameter this call does not send)"
+    [kind] = [d for d in mismatches if "`kind`" in d.message]
+    assert kind.message.startswith("`set_kind` expects the key `type` but this call sends `kind`")
+    assert kind.help == "rename the key to `type` (the one parameter this call does not send)"
+    assert not [d for d in mismatches if "requires the key `type`" in d.message]
+    twice = sorted(d.message for d in mismatches if "`ro`" in d.message or "`locked`" in d.message)
+    assert twice == [
+        "`open_project` has no parameter for the key `locked`: the value is ignored",
+        "`open_project` has no parameter for the key `ro`: the value is ignored",
+    ]
+
+
+def test_listen_leak_help_names_the_framework_hook() -> None:
+    root = os.path.join(FIXTURES, "listen_leak")
+    result = lint([root], Settings(), use_cache=False, jobs=1)
+    scripts = {
+        os.path.splitext(d.span.path)[1]: d.help
+        for d in result.diagnostics
+        if d.rule == "listen-leak" and "a component's script" in d.message
+    }
+    assert scripts[".vue"] == "keep the unlisten function and call it in onUnmounted/onBeforeUnmount"
+    assert scripts[".svelte"] == "keep the unlisten function and call it in onDestroy"
+    mounts = [d.help for d in result.diagnostics if d.rule == "listen-leak" and "Svelte onMount" in d.message]
+    assert mounts and all("onDestroy when the callback is async" in h for h in mounts)
