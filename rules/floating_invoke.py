@@ -65,6 +65,11 @@ MESSAGES = {
     "floating-infallible-v1": "{what} returns a promise nobody handles: a rejection (a missing or mistyped "
     "argument) becomes an unhandled rejection",
 }
+# Return types that cannot hide a `Result` behind an alias.
+PRIMITIVES = frozenset(
+    {"bool", "char", "f32", "f64", "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128"}
+    | {"usize", "&str", "&'static str"}
+)
 HELP = "await it inside try/catch, or add `.catch(...)`; write `void` in front if dropping it is intended"
 
 
@@ -87,7 +92,9 @@ def check(project: Project, options: RuleOptions) -> Iterator[Diagnostic]:
         # alias from another file looks like any other type
         known = (ReturnShape.UNIT, ReturnShape.STRING, ReturnShape.BYTES, ReturnShape.SMALL_BYTES)
         infallible = defs and all(
-            not d.returns.is_result and (d.returns.shape in known or d.returns.is_option) for d in defs
+            not d.returns.is_result
+            and (d.returns.shape in known or d.returns.is_option or d.returns.text in PRIMITIVES)
+            for d in defs
         )
         key = "floating-infallible" if infallible else "floating"
         if project.tauri_major == 1:

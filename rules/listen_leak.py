@@ -21,7 +21,8 @@ Not reported at module top level or in a once-per-page handler (`DOMContentLoade
 module's private function called exactly once from there (`function setupUI() { listen(...) }` and
 `initApp()` calling it at the top level of an entry file, not in a loop). Not reported either when the
 unlisten function is kept and called on cleanup, returned to the caller, handed to something else that
-owns it, or guards the listener itself (`if (un) return; un = await listen(...)`). `once()` removes
+owns it, or guards the listener itself (`if (un) return; un = await listen(...)`), and not behind a
+latch the function sets and never clears (`if (!listening) { listen(...); listening = true }`). `once()` removes
 itself when its event fires, so a dropped `once()` is reported only inside a component lifecycle (where
 remounts pile them up before the event comes), and never for the window-creation events
 `tauri://created` and `tauri://error`, as in the documented pattern.

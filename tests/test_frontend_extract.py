@@ -1579,3 +1579,33 @@ export class Player {
 def test_inline_callbacks_repeat_only_this_files_functions(command: str, repeated: bool) -> None:
     reps = site_of(extract(INLINE_CALLBACKS), command).repetition
     assert [r.kind for r in reps] == ([RepeatKind.INTERVAL] if repeated else [])
+
+
+def test_commonjs_require_of_the_tauri_api() -> None:
+    source = (
+        "export function drives() {\n"
+        '  const { invoke } = require("@tauri-apps/api");\n'
+        '  return invoke("get_drives");\n'
+        "}\n"
+        'const api = require("@tauri-apps/api/tauri");\n'
+        'export const listDir = () => api.invoke("list_dir");\n'
+        'const { listen } = require("@tauri-apps/api/event");\n'
+        'listen("ready", () => {});\n'
+    )
+    facts = extract(source, "src/Service/drives.js")
+    assert [(s.command, s.span.line) for s in facts.invokes] == [("get_drives", 3), ("list_dir", 6)]
+    assert [(li.event, li.span.line) for li in facts.listeners] == [("ready", 8)]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # a module of the project, not Tauri
+        'const { invoke } = require("./ipc");\ninvoke("x");\n',
+        # the file's own `require`
+        'function require(name) { return name; }\nconst { invoke } = require("@tauri-apps/api");\ninvoke("x");\n',
+        'import require from "./loader";\nconst { invoke } = require("@tauri-apps/api");\ninvoke("x");\n',
+    ],
+)
+def test_require_near_misses(source: str) -> None:
+    assert extract(source, "src/Service/x.js").invokes == []

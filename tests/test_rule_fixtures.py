@@ -96,6 +96,9 @@ def test_floating_message_names_command_errors_only_for_commands_that_return_res
     # `Option<()>` cannot be an error type in disguise: None is a value, not a rejection
     option = next(i for i, text in enumerate(lines, 1) if 'invoke("maybe_flag"); //' in text)
     assert "a command error" not in messages[option] and "a missing argument" in messages[option]
+    # `bool` cannot be an alias of a `Result` either
+    boolean = next(i for i, text in enumerate(lines, 1) if 'invoke("is_dir", { path }); //' in text)
+    assert "a command error" not in messages[boolean] and "a missing argument" in messages[boolean]
 
 
 def test_arg_mismatch_help_names_a_rust_parameter_that_compiles() -> None:

@@ -200,14 +200,23 @@ class Bindings:
         if node.type == "new_expression":
             ctor = node.child_by_field_name("constructor")
             return "window" if self.kind_of(ctor) == "window-class" else None
+        required = self._dynamic_import(node)
+        if required is not None:
+            return required
         fn, _ = call_function(node)
         if self.kind_of(fn) == "window-getter":
             return "window"
         return None
 
     def _dynamic_import(self, call: Node) -> str | None:
+        """`import("@tauri-apps/api/core")`, and CommonJS `require("@tauri-apps/api")` (not a local `require`)."""
         fn = call.child_by_field_name("function")
-        if fn is None or fn.type != "import":
+        if fn is None:
+            return None
+        if fn.type == "identifier" and text(fn) == "require":
+            if "require" in self.imports or _OWN_REQUIRE.search(self.source):
+                return None
+        elif fn.type != "import":
             return None
         args = call.child_by_field_name("arguments")
         spec = string_value(args.named_children[0]) if args is not None and args.named_child_count else None
@@ -265,8 +274,10 @@ def _add_import(
         b.hooks[local] = "svelte-mount"
 
 
+_OWN_REQUIRE = re.compile(rb"\b(?:function\s*\*?|const|let|var|class)\s+require(?![\w$])")
+
 _TAURI_VALUE_HEADS = frozenset(
-    {b"window", b"globalThis", b"self", b"__TAURI__", b"__TAURI_INTERNALS__", b"import", b"new"}
+    {b"window", b"globalThis", b"self", b"__TAURI__", b"__TAURI_INTERNALS__", b"import", b"new", b"require"}
 )
 
 

@@ -869,10 +869,62 @@ def lifecycle(call: Node, fc: FileContext) -> tuple[Lifecycle, Node | None]:
                 chain = member_chain(outer.child_by_field_name("left"))
                 if chain and chain[-1] in ("onload", "onDOMContentLoaded"):
                     return Lifecycle.ONCE_PER_PAGE, parent
-            if _runs_once(parent, fc):
+            if _runs_once(parent, fc) or _latched(call, parent):
                 return Lifecycle.ONCE_PER_PAGE, parent
             return Lifecycle.FUNCTION, parent
         node = parent
+
+
+_IDENTIFIER = re.compile(rb"(?<![\w$.])[A-Za-z_$][\w$]*")
+
+
+def _latched(call: Node, fn: Node) -> bool:
+    """Is `call` behind a latch the function sets: `if (!listened) { listen(...); listened = true }` or
+    `if (listened) return; ... listened = true`, on a variable that outlives the call (not the
+    function's own local)? Then it runs once, however often the function is called."""
+    raw = fn.text or b""
+    own = set(param_names(fn))
+    node = call
+    parent = node.parent
+    while parent is not None and parent.id != fn.id:
+        if parent.type == "if_statement" and field_of(parent, node) == "consequence":
+            cond = parent.child_by_field_name("condition")
+            if cond is not None and _sets_a_flag_of(cond, node.text or b"", raw, own):
+                return True
+        if parent.type == "statement_block":
+            prev = node.prev_named_sibling
+            while prev is not None:
+                if prev.type == "if_statement":
+                    branch = prev.child_by_field_name("consequence")
+                    if branch is not None and branch.type == "statement_block" and branch.named_child_count:
+                        branch = branch.named_children[0]
+                    cond = prev.child_by_field_name("condition")
+                    early = branch is not None and branch.type == "return_statement"
+                    if early and cond is not None and _sets_a_flag_of(cond, raw, raw, own):
+                        return True
+                prev = prev.prev_named_sibling
+        node, parent = parent, parent.parent
+    return False
+
+
+def _sets_a_flag_of(cond: Node, where: bytes, fn_text: bytes, own: set[str]) -> bool:
+    """Does `where` assign a variable the condition tests, one not declared in the function?"""
+    for m in _IDENTIFIER.finditer(cond.text or b""):
+        name = m.group(0)
+        if name.decode() in own or name in (b"true", b"false", b"null", b"undefined", b"typeof"):
+            continue
+        escaped = re.escape(name)
+        if re.search(rb"\b(?:let|const|var)\s+" + escaped + rb"(?![\w$])", fn_text):
+            continue  # the function's own: fresh on every call
+        assigned = re.compile(rb"(?<![\w$.])" + escaped + rb"\s*=(?![=>])\s*([\w$\"'`]*)")
+        values = [v.group(1) for v in assigned.finditer(fn_text)]
+        # set, and never cleared in the function: `busy = true; ...; busy = false` is a mutex, not a latch
+        if assigned.search(where) and not any(v in _FALSY for v in values):
+            return True
+    return False
+
+
+_FALSY = frozenset({b"false", b"null", b"undefined", b"0", b'""', b"''", b"``"})
 
 
 _MAX_CALLER_HOPS = 3  # setup() called from init() called from the top level: followed this far
