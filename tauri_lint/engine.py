@@ -216,7 +216,7 @@ def _plan(
     result: LintResult,
 ) -> tuple[ProjectResults | None, _Pending | None]:
     paths = sorted(set(files.frontend_files) | set(files.rust_files))
-    resolver_aliases = load_aliases(files.root)
+    resolver_aliases = load_aliases(files.root, files.frontend_files)
     aliases = tuple(prefix for prefix, _ in resolver_aliases)
     watched = _config_files(files)
     key: str | None = None

@@ -33,9 +33,9 @@ def load_jsonc(path: str) -> object:
 Aliases = list[tuple[str, list[str]]]  # import prefix → folders it stands for, longest prefix first
 
 
-def load_aliases(root: str) -> Aliases:
+def load_aliases(root: str, files: Iterable[str] = ()) -> Aliases:
     """The project's import aliases: tsconfig/jsconfig `paths`, then the usual defaults (`@/`, `~/`,
-    `$lib`) where those do not say otherwise."""
+    `$lib`) where those do not say otherwise, then the workspace packages that hold `files`."""
     aliases: Aliases = []
     for name in ("tsconfig.json", "tsconfig.app.json", "jsconfig.json"):
         path = os.path.join(root, name)
@@ -58,9 +58,66 @@ def load_aliases(root: str) -> Aliases:
     for prefix, target in DEFAULT_ALIASES:
         if not any(a == prefix for a, _ in aliases):
             aliases.append((prefix, [os.path.join(root, target)]))
+    for prefix, targets in workspace_aliases(root, files):
+        if not any(a == prefix for a, _ in aliases):
+            aliases.append((prefix, targets))
     # longest prefix first, so "@/lib/" wins over "@/"
     aliases.sort(key=lambda a: -len(a[0]))
     return aliases
+
+
+# Where a workspace package's entry may point, and the source file its build came from.
+_ENTRY_FIELDS = ("source", "module", "main", "types", "typings")
+_BUILD_DIRS = ("dist/", "lib/", "build/", "out/")
+
+
+def workspace_aliases(root: str, files: Iterable[str]) -> Aliases:
+    """Packages of an npm/pnpm workspace inside the project, by their package.json `name`: a file of
+    `frontend/app` importing `@acme/ipc` reaches `frontend/ipc/src/index.ts`, even when the package's
+    `main` names a `dist/` that was never built."""
+    packages: dict[str, tuple[str, list[str]]] = {}
+    seen: set[str] = set()
+    for path in sorted(files):
+        folder = os.path.dirname(path)
+        while folder not in seen and folder != root and folder.startswith(root + os.sep):
+            seen.add(folder)
+            manifest = os.path.join(folder, "package.json")
+            if os.path.isfile(manifest):
+                found = _package(folder, manifest)
+                if found is not None and found[0] not in packages:
+                    packages[found[0]] = (folder, found[1])
+            folder = os.path.dirname(folder)
+    aliases: Aliases = []
+    for name, (folder, entries) in sorted(packages.items()):
+        aliases.append((name + "/", [folder + os.sep, os.path.join(folder, "src") + os.sep]))
+        aliases.append((name, entries))
+    return aliases
+
+
+def _package(folder: str, manifest: str) -> tuple[str, list[str]] | None:
+    """(name, entry files to try, best first) of a package.json, None without a usable name."""
+    data = load_jsonc(manifest)
+    name = data.get("name") if isinstance(data, dict) else None
+    if not isinstance(data, dict) or not isinstance(name, str) or not name or name.startswith("."):
+        return None
+    fields: list[object] = [data.get(key) for key in _ENTRY_FIELDS]
+    exports = data.get("exports")
+    main = exports.get(".") if isinstance(exports, dict) else exports
+    if isinstance(main, dict):
+        fields[:0] = [main.get(key) for key in ("source", "import", "default", "types")]
+    else:
+        fields.insert(0, main)
+    entries: list[str] = []
+    for value in fields:
+        if not isinstance(value, str) or not value:
+            continue
+        rel = value.removeprefix("./")
+        entries.append(os.path.normpath(os.path.join(folder, rel)))
+        for build in _BUILD_DIRS:
+            if rel.startswith(build):
+                entries.append(os.path.normpath(os.path.join(folder, "src", rel[len(build) :])))
+    entries += [os.path.join(folder, "src", "index"), os.path.join(folder, "index")]
+    return name, entries
 
 
 class ModuleResolver:
@@ -68,7 +125,7 @@ class ModuleResolver:
         """`aliases`: those of load_aliases(root), when the caller has them already."""
         self.root = root
         self.files = set(files)
-        self.aliases = aliases if aliases is not None else load_aliases(root)
+        self.aliases = aliases if aliases is not None else load_aliases(root, self.files)
         self._cache: dict[tuple[str, str], str | None] = {}
 
     def resolve(self, spec: str, importer: str) -> str | None:

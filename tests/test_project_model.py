@@ -727,3 +727,47 @@ def test_floating_keeps_command_errors_for_a_return_type_it_cannot_read(tmp_path
     result = lint([root], Settings(select=("floating-invoke", "fire-and-forget-invoke")), use_cache=False, jobs=1)
     (diag,) = result.diagnostics
     assert diag.rule == "floating-invoke" and "a command error" in diag.message
+
+
+def test_workspace_packages_resolve_by_name_to_their_source(tmp_path: Path) -> None:
+    """A pnpm workspace package imported by name (`@acme/ipc`) reaches its source, even though its
+    `main` names a `dist/` build that is not there."""
+    root = make_project(
+        str(tmp_path / "repo"),
+        {
+            "src-tauri/src/lib.rs": (
+                "#[tauri::command]\nasync fn open_that(url: String) -> Result<(), String> { let _ = url; Ok(()) }\n"
+                "#[tauri::command]\nasync fn ping() -> Result<(), String> { Ok(()) }\n"
+                "pub fn run() {\n"
+                "    tauri::Builder::default().invoke_handler(tauri::generate_handler![open_that, ping]);\n"
+                "}\n"
+            ),
+            "frontend/ipc/package.json": '{ "name": "@acme/ipc", "main": "dist/index.js" }\n',
+            "frontend/ipc/src/index.ts": (
+                'import { invoke } from "@tauri-apps/api/core";\n'
+                'export const openThat = (url: string) => invoke<void>("open_that", { url });\n'
+            ),
+            "frontend/ipc/src/extra.ts": (
+                'import { invoke } from "@tauri-apps/api/core";\nexport const ping = () => invoke<void>("ping");\n'
+            ),
+            "frontend/app/package.json": '{ "name": "@acme/app" }\n',
+            "frontend/app/src/main.ts": (
+                'import { openThat } from "@acme/ipc";\n'
+                'import { ping } from "@acme/ipc/extra";\n'
+                'import { openThat as other } from "@other/ipc";\n'
+                'openThat("https://tauri.app");\n'
+                "ping();\n"
+                'other("not ours");\n'
+            ),
+        },
+    )
+    result = lint([root], Settings(), use_cache=False, jobs=1)
+    found = sorted(
+        (os.path.relpath(d.span.path, root), d.span.line, d.rule)
+        for d in result.diagnostics
+        if d.span.path.endswith("main.ts")
+    )
+    assert found == [
+        ("frontend/app/src/main.ts", 4, "floating-invoke"),
+        ("frontend/app/src/main.ts", 5, "floating-invoke"),
+    ]
