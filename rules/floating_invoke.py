@@ -1,8 +1,10 @@
 """## What it does
 Reports an `invoke()` promise that is dropped with no rejection handling: a bare statement, a chain
 ending in `.then(f)` or `.finally(f)` alone, or the body of an event-handler or timer arrow. `void
-invoke(...)` is an explicit opt-out, and `.catch(h)` or `.then(f, h)` handle the rejection. A call through
-a wrapper that catches rejections itself does not float.
+invoke(...)` is an explicit opt-out, and so is an ESLint suppression of
+`@typescript-eslint/no-floating-promises` on the call (`eslint-disable-next-line`, `eslint-disable-line`,
+or a file-wide `eslint-disable`). `.catch(h)` or `.then(f, h)` handle the rejection. A call through a
+wrapper that catches rejections itself does not float.
 
 ## Why is this bad?
 An invoke rejects when the command returns an error, when an argument is missing or misnamed, or when the
@@ -42,6 +44,7 @@ export async function save(text: string) {
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from tauri_lint.diagnostics import Diagnostic, Severity
@@ -80,9 +83,32 @@ def floats(site: InvokeSite) -> bool:
     return not result.handles_rejection and not site.wrapper_handles_rejection
 
 
+_ESLINT_RULE = re.compile(r"@typescript-eslint/no-floating-promises\b")
+
+
+def _dropped_on_purpose(project: Project, site: InvokeSite) -> bool:
+    """An ESLint `no-floating-promises` suppression says what `void` says: dropping it is intended."""
+    facts = project.frontend.get(site.span.path)
+    for comment in facts.comments if facts is not None else ():
+        body = comment.text
+        if "eslint-disable" not in body or not _ESLINT_RULE.search(body):
+            continue
+        if "eslint-disable-next-line" in body:
+            if comment.end_line == site.span.line - 1:
+                return True
+        elif "eslint-disable-line" in body:
+            if comment.line == site.span.line:
+                return True
+        elif comment.line < site.span.line:  # `/* eslint-disable ... */`: to the end of the file
+            return True
+    return False
+
+
 def check(project: Project, options: RuleOptions) -> Iterator[Diagnostic]:
     for site in project.invokes:
         if not project.is_requested(site.span.path) or not floats(site):
+            continue
+        if _dropped_on_purpose(project, site):
             continue
         if fire_and_forget_invoke.applies(project, site, options):
             continue
