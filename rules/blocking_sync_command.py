@@ -11,7 +11,8 @@ freezes the whole app. Building a window from a synchronous command is worse: it
 Windows.
 
 A lone `std::fs::metadata` call is not reported: it is one cheap `stat`, and flagging it would bury the
-real cases.
+real cases. Neither is work inside a closure that runs elsewhere or later: a spawned thread or task, an
+event listener, or a dialog's answer callback (`ask`, `confirm`, `pick_file`, `.show(...)`).
 
 ## Example
 ```rust

@@ -82,8 +82,11 @@ _WAITING_METHODS = frozenset({"output", "status", "wait", "wait_with_output"})
 _BLOCKING_METHODS = frozenset({"recv", "recv_timeout", "blocking_recv", "block_on"})
 _EMIT_METHODS = frozenset({"emit", "emit_to", "emit_all", "emit_filter"})
 # Calls whose closure/future argument runs elsewhere or later (a thread, the async runtime, an event
-# listener), so blocking work inside it does not block the command itself.
-_DEFERRING = frozenset({"spawn", "spawn_blocking", "spawn_local", "listen", "listen_any", "once", "once_any"})
+# listener, a dialog's answer), so blocking work inside it does not block the command itself.
+_DEFERRING = frozenset(
+    {"spawn", "spawn_blocking", "spawn_local", "listen", "listen_any", "once", "once_any"}
+    | {"ask", "confirm", "pick_file", "pick_files", "pick_folder", "pick_folders", "show"}
+)
 _ITERATING_METHODS = frozenset({"for_each", "try_for_each"})
 _WINDOW_BUILDERS = frozenset({"WebviewWindowBuilder", "WindowBuilder", "WebviewBuilder"})
 _BASE64_RECEIVER_MARKERS = ("standard", "url_safe", "engine", "base64")
