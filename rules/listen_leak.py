@@ -19,7 +19,9 @@ effect twice in development, so the leak shows up at once.
 
 Not reported at module top level or in a once-per-page handler (`DOMContentLoaded`, `load`), nor in a
 module's private function called exactly once from there (`function setupUI() { listen(...) }` and
-`initApp()` calling it at the top level of an entry file, not in a loop). Not reported either when the
+`initApp()` calling it at the top level of an entry file, not in a loop), nor in the script or mount
+hooks of a Vue or Svelte root component that an entry module mounts once (`createApp(App)`,
+`mount(App, ...)`, `new App({ target })`) and no other component uses. Not reported either when the
 unlisten function is kept and called on cleanup, returned to the caller, handed to something else that
 owns it, or guards the listener itself (`if (un) return; un = await listen(...)`), and not behind a
 latch the function sets and never clears (`if (!listening) { listen(...); listening = true }`). `once()` removes
@@ -118,9 +120,13 @@ COMPONENT_LIFECYCLES = frozenset(
 )
 
 
-def _finding(listener: Listener) -> tuple[str, str] | None:
+# A root component's script and mount hooks run once per page (React effects still re-run on their deps).
+ROOT_ONCE = frozenset({Lifecycle.COMPONENT_BODY, Lifecycle.VUE_MOUNTED, Lifecycle.SVELTE_MOUNT})
+
+
+def _finding(listener: Listener, root_component: bool = False) -> tuple[str, str] | None:
     life = listener.lifecycle
-    if life in (Lifecycle.MODULE, Lifecycle.ONCE_PER_PAGE):
+    if life in (Lifecycle.MODULE, Lifecycle.ONCE_PER_PAGE) or (root_component and life in ROOT_ONCE):
         return None
     if listener.api == "once" and (life not in COMPONENT_LIFECYCLES or _self_settling(listener.event)):
         # once() removes itself when its event fires; only a component that remounts before that
@@ -161,7 +167,7 @@ def check(project: Project, options: RuleOptions) -> Iterator[Diagnostic]:
     for listener in project.listeners:
         if not project.is_requested(listener.span.path):
             continue
-        found = _finding(listener)
+        found = _finding(listener, listener.span.path in project.root_components)
         if found is not None:
             yield Diagnostic(RULE.id, RULE.severity, listener.span, found[0], found[1])
 

@@ -319,6 +319,9 @@ class FrontendFacts:
     imports: list[ImportBinding] = field(default_factory=list)
     # names re-exported from other modules: (local exported name, source, imported name)
     reexports: list[tuple[str, str, str]] = field(default_factory=list)
+    # import sources of the components this module mounts as an app's root, at its top level
+    # (`createApp(App)`, `mount(App, ...)`, `new App({ target })`): they run once per page
+    mounts: list[str] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     line_count: int = 0

@@ -63,6 +63,8 @@ class Project:
     tauri_major: int | None = None  # 1 for a Tauri v1 app (its advice differs), 2 or None otherwise
     requested: set[str] = field(default_factory=set)
     notes: list[Note] = field(default_factory=list)
+    # frontend files of root components mounted once per page by an entry module, and used nowhere else
+    root_components: set[str] = field(default_factory=set)
     # False when a registration could not be read: rules that need the full command list stay quiet
     registrations_complete: bool = True
     # crate dir → is it a plugin crate (defines `tauri::plugin::Builder::new`)
@@ -344,6 +346,7 @@ def _build_frontend(project: Project, options: RuleOptions, aliases: Aliases | N
     for path, f in files.items():
         for w in f.wrappers:
             _add_wrapper(index, path, w)
+    project.root_components = _root_components(index, files)
     for name in options.wrapper_names:
         index.by_name.setdefault(name, []).append(
             WrapperDef(name, WrapperKind.PASSTHROUGH, _nowhere(), True, cmd_param=0, args_param=1)
@@ -531,6 +534,27 @@ def _site_from_wrapper(index: _Index, path: str, cand: CallCandidate, w: Wrapper
         args_checked_here=checked,
         wrapped_in_typed_array=cand.wrapped_in_typed_array,
     )
+
+
+def _root_components(index: _Index, files: dict[str, FrontendFacts]) -> set[str]:
+    """Components an entry module mounts as the app's root (FrontendFacts.mounts) that no other module
+    imports: they are created once per page, so their mount hooks run once."""
+    mounted: dict[str, set[str]] = {}
+    for path in sorted(files):
+        for source in files[path].mounts:
+            target = index.resolver.resolve(source, path)
+            if target is not None:
+                mounted.setdefault(target, set()).add(path)
+    if not mounted:
+        return set()
+    roots = set(mounted)
+    for path in sorted(files):
+        for imp in files[path].imports:
+            if imp.source.endswith((".vue", ".svelte")):  # both require the extension in an import
+                target = index.resolver.resolve(imp.source, path)
+                if target in roots and path not in mounted[target]:
+                    roots.discard(target)  # also a child of another component: it may mount many times
+    return roots
 
 
 def _single_command(

@@ -1609,3 +1609,35 @@ def test_commonjs_require_of_the_tauri_api() -> None:
 )
 def test_require_near_misses(source: str) -> None:
     assert extract(source, "src/Service/x.js").invokes == []
+
+
+@pytest.mark.parametrize(
+    ("source", "mounts"),
+    [
+        (
+            'import { mount } from "svelte";\nimport App from "./App.svelte";\n'
+            "mount(App, { target: document.body });\n",
+            ["./App.svelte"],
+        ),
+        (
+            'import { createSSRApp } from "vue";\nimport App from "@/App.vue";\ncreateSSRApp(App).mount("#app");\n',
+            ["@/App.vue"],
+        ),
+        (
+            'import App from "./App.svelte";\nif (document.body) {\n  new App({ target: document.body });\n}\n',
+            ["./App.svelte"],
+        ),
+        # inside a function or a loop: it may run many times
+        (
+            'import { mount } from "svelte";\nimport App from "./App.svelte";\n'
+            "export const boot = () => mount(App, {});\n",
+            [],
+        ),
+        ('import App from "./App.svelte";\nfor (const el of els) new App({ target: el });\n', []),
+        # not the framework's mount, or not a component
+        ('import { mount } from "./dom";\nimport App from "./App.svelte";\nmount(App);\n', []),
+        ('import { createApp } from "vue";\nimport App from "./App";\ncreateApp(App);\n', []),
+    ],
+)
+def test_root_component_mounts(source: str, mounts: list[str]) -> None:
+    assert extract(source, "src/main.ts").mounts == mounts

@@ -21,6 +21,7 @@ from tauri_lint.frontend.bindings import (
 from tauri_lint.frontend.syntax import (
     FIRST_WORD,
     FUNCTION_TYPES,
+    LOOP_TYPES,
     TRANSPARENT,
     call_args,
     call_function,
@@ -243,7 +244,34 @@ class _Extractor:
                 self.facts.channels.append(ChannelCreation(self.index.span(new.start_byte, new.end_byte)))
         self._wrappers()
         self._pending_candidates()
+        self._mounts()
         self.facts.invokes.sort(key=lambda site: (site.span.line, site.span.col))
+
+    def _mounts(self) -> None:
+        """Components this module mounts as the app's root, at its top level (see FrontendFacts.mounts)."""
+        imports = self.b.imports
+        components = {
+            local: imp.source
+            for local, imp in imports.items()
+            if imp.imported == "default" and imp.source.endswith((".vue", ".svelte"))
+        }
+        if not components:
+            return
+        found: list[tuple[Node, Node | None]] = []
+        mounters = {local for local, imp in imports.items() if (imp.source, imp.imported) in _MOUNT_FUNCTIONS}
+        if mounters:
+            for call in self.get("call"):
+                fn = call.child_by_field_name("function")
+                if fn is not None and fn.type == "identifier" and text(fn) in mounters:
+                    args = call_args(call)
+                    found.append((call, unwrap(args[0]) if args else None))
+        for new in self.get("new"):  # Svelte 3/4: `new App({ target: document.body })`
+            found.append((new, new.child_by_field_name("constructor")))
+        for node, component in found:
+            if component is None or component.type != "identifier" or text(component) not in components:
+                continue
+            if _at_top_level(node):
+                self.facts.mounts.append(components[text(component)])
 
     def _pending_candidates(self) -> None:
         """Record calls of imported project functions, and calls of same-file functions that are (or may
@@ -809,6 +837,20 @@ class _Extractor:
 
 
 CLEANUP_HOOKS = frozenset({"vue-cleanup", "solid-cleanup", "svelte-cleanup"})
+# Functions that mount a root component: (module, exported name).
+_MOUNT_FUNCTIONS = frozenset(
+    {("vue", "createApp"), ("vue", "createSSRApp"), ("svelte", "mount"), ("svelte", "hydrate")}
+)
+
+
+def _at_top_level(node: Node) -> bool:
+    """Runs once per module load: outside every function and loop."""
+    parent = node.parent
+    while parent is not None:
+        if parent.type in FUNCTION_TYPES or parent.type in LOOP_TYPES:
+            return False
+        parent = parent.parent
+    return True
 
 
 def _identifier(node: Node) -> str | None:
