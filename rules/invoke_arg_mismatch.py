@@ -47,6 +47,7 @@ export async function open(path: string) {
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 
@@ -69,7 +70,7 @@ MESSAGES = {
 }
 HELP = {
     "rename": "rename the key to `{key}`{why}",
-    "only-unsent": " (the one parameter this call does not send)",
+    "only-unsent": " (the one parameter this call does not send with a similar name)",
     "add": "send `{key}` ({type}), or make the parameter `Option<...>` if it may be left out",
     "remove": "remove `{sent}`, or add a parameter `{snake}` to the command{known}",
 }
@@ -139,6 +140,17 @@ def _fold(key: str) -> str:
     return key.replace("_", "").lower()
 
 
+def _words(key: str) -> set[str]:
+    return {w for w in _snake(key).removeprefix("r#").split("_") if len(w) > 1}
+
+
+def _alike(sent: str, param: str) -> bool:
+    """Names that share a word (`altHtml`/`altText`, `type`/`winType`) or most of their letters."""
+    return (
+        bool(_words(sent) & _words(param)) or difflib.SequenceMatcher(None, _fold(sent), _fold(param)).ratio() >= 0.75
+    )
+
+
 def _case_note(cmds: list[Command]) -> str:
     if any(c.rename_all == "snake_case" for c in cmds):
         return ' (the command keeps snake_case keys with rename_all = "snake_case")'
@@ -173,11 +185,12 @@ def _check_site(project: Project, site: InvokeSite, options: RuleOptions) -> Ite
     by_fold = {_fold(k): k for k in keys}
     targets = {key: by_fold.get(_fold(key)) for key in sent if key not in keys}
     targets = {key: t if t is not None and t not in sent else None for key, t in targets.items()}
-    # one key the command does not know and one parameter the call leaves out: most likely a misnamed
-    # key (`{ altHtml }` for `alt_text`), so say which name to use
+    # one key the command does not know and one parameter (of every cfg variant) the call leaves out,
+    # with a word in common: most likely a misnamed key (`{ altHtml }` for `alt_text`), so say which
     strays = [key for key, t in targets.items() if t is None]
-    unsent = [k for k in keys if k not in sent and k not in targets.values()]
-    paired = len(strays) == 1 and len(unsent) == 1
+    everywhere = set.intersection(*({p.js_key for p in c.params if not p.injected} for c in cmds))
+    unsent = [k for k in keys if k not in sent and k not in targets.values() and k in everywhere]
+    paired = len(strays) == 1 and len(unsent) == 1 and _alike(strays[0], unsent[0])
     if paired:
         targets[strays[0]] = unsent[0]
     matched: set[str] = set()

@@ -92,9 +92,14 @@ def _suggest(name: str, names: list[str]) -> str | None:
     return close[0] if close else None
 
 
+RULE_ID = "unknown-command"
+
+
 def unanswered(project: Project, command: str, options: RuleOptions) -> bool:
     """Does no registered handler answer `command`, as far as this project shows? Shared with
     invoke-arg-mismatch: Tauri looks the command up before it reads the arguments."""
+    if project.enabled_rules is not None and RULE_ID not in project.enabled_rules:
+        return False  # turned off, often because registrations are out of sight: do not act on its verdict
     if not project.has_rust or project.tauri_dir is None or not project.registrations_complete:
         return False
     if command in options.known_commands:
@@ -159,7 +164,7 @@ def check(project: Project, options: RuleOptions) -> Iterator[Diagnostic]:
 
 
 RULE = Rule(
-    id="unknown-command",
+    id=RULE_ID,
     severity=Severity.ERROR,
     summary="invoke() of a command that no registered #[tauri::command] answers",
     docs=__doc__ or "",

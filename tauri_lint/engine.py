@@ -284,6 +284,7 @@ def _finish(
         aliases=work.resolver_aliases,
         tauri_major=files.tauri_major,
     )
+    project.enabled_rules = frozenset(rule.id for rule in rules)
     failures = result.internal_errors
     raw: list[Diagnostic] = []
     for rule in rules:

@@ -63,6 +63,9 @@ class Project:
     tauri_major: int | None = None  # 1 for a Tauri v1 app (its advice differs), 2 or None otherwise
     requested: set[str] = field(default_factory=set)
     notes: list[Note] = field(default_factory=list)
+    # the rules of this run (set by the engine; None: every rule), so one rule can defer to another only
+    # when that other one reports
+    enabled_rules: frozenset[str] | None = None
     # frontend files of root components mounted once per page by an entry module, and used nowhere else
     root_components: set[str] = field(default_factory=set)
     # False when a registration could not be read: rules that need the full command list stay quiet

@@ -121,11 +121,14 @@ def test_arg_mismatch_pairs_the_one_unknown_key_with_the_one_unsent_parameter() 
         "`open_project` takes the optional key `readOnly` but this call sends `viewOnly`: the command silently "
         "gets None"
     )
-    assert soft.help == "rename the key to `readOnly` (the one parameter this call does not send)"
-    [kind] = [d for d in mismatches if "`kind`" in d.message]
-    assert kind.message.startswith("`set_kind` expects the key `type` but this call sends `kind`")
-    assert kind.help == "rename the key to `type` (the one parameter this call does not send)"
-    assert not [d for d in mismatches if "requires the key `type`" in d.message]
+    assert soft.help == "rename the key to `readOnly` (the one parameter this call does not send with a similar name)"
+    [kind] = [d for d in mismatches if "`kindType`" in d.message]
+    assert kind.message.startswith("`set_kind` expects the key `type` but this call sends `kindType`")
+    assert kind.help == "rename the key to `type` (the one parameter this call does not send with a similar name)"
+    [debug] = [d for d in mismatches if "`debug`" in d.message]
+    assert debug.message == "`open_project` has no parameter for the key `debug`: the value is ignored"
+    [on_top] = [d for d in mismatches if "`onTop`" in d.message]
+    assert on_top.message == "`open_window` has no parameter for the key `onTop`: the value is ignored"
     twice = sorted(d.message for d in mismatches if "`ro`" in d.message or "`locked`" in d.message)
     assert twice == [
         "`open_project` has no parameter for the key `locked`: the value is ignored",
@@ -145,3 +148,15 @@ def test_listen_leak_help_names_the_framework_hook() -> None:
     assert scripts[".svelte"] == "keep the unlisten function and call it in onDestroy"
     mounts = [d.help for d in result.diagnostics if d.rule == "listen-leak" and "Svelte onMount" in d.message]
     assert mounts and all("onDestroy when the callback is async" in h for h in mounts)
+
+
+def test_with_unknown_command_off_the_argument_check_still_applies() -> None:
+    """Users turn unknown-command off when registrations are out of sight: its verdict must not silence
+    the argument check (whose missing key then makes the dropped call a floating promise)."""
+    root = os.path.join(FIXTURES, "contract")
+    result = lint([root], Settings(ignore=("unknown-command",)), use_cache=False, jobs=1)
+    panel = sorted((d.rule, d.message.split(":")[0]) for d in result.diagnostics if "`show_panel`" in d.message)
+    assert panel == [
+        ("floating-invoke", "`show_panel` returns a promise nobody handles"),
+        ("invoke-arg-mismatch", "`show_panel` requires the key `overlay`, which this call does not send"),
+    ]
