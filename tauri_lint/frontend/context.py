@@ -869,62 +869,76 @@ def lifecycle(call: Node, fc: FileContext) -> tuple[Lifecycle, Node | None]:
                 chain = member_chain(outer.child_by_field_name("left"))
                 if chain and chain[-1] in ("onload", "onDOMContentLoaded"):
                     return Lifecycle.ONCE_PER_PAGE, parent
-            if _runs_once(parent, fc) or _latched(call, parent):
+            if _runs_once(parent, fc) or _latched(call, parent, fc):
                 return Lifecycle.ONCE_PER_PAGE, parent
             return Lifecycle.FUNCTION, parent
         node = parent
 
 
-_IDENTIFIER = re.compile(rb"(?<![\w$.])[A-Za-z_$][\w$]*")
-
-
-def _latched(call: Node, fn: Node) -> bool:
-    """Is `call` behind a latch the function sets: `if (!listened) { listen(...); listened = true }` or
-    `if (listened) return; ... listened = true`, on a variable that outlives the call (not the
-    function's own local)? Then it runs once, however often the function is called."""
-    raw = fn.text or b""
-    own = set(param_names(fn))
+def _latched(call: Node, fn: Node, fc: FileContext) -> bool:
+    """Is `call` behind a latch: `if (!listening) { listen(...); listening = true }` or `if (listening)
+    return; listening = true; listen(...)`, on a module-level flag that is only ever set to a true value?
+    Then it runs once, however often the function is called."""
     node = call
     parent = node.parent
     while parent is not None and parent.id != fn.id:
         if parent.type == "if_statement" and field_of(parent, node) == "consequence":
-            cond = parent.child_by_field_name("condition")
-            if cond is not None and _sets_a_flag_of(cond, node.text or b"", raw, own):
+            flag = _flag_tested(parent.child_by_field_name("condition"), negated=True)
+            if flag is not None and _latch(flag, node.text or b"", fn, fc):
                 return True
         if parent.type == "statement_block":
             prev = node.prev_named_sibling
             while prev is not None:
-                if prev.type == "if_statement":
+                if prev.type == "if_statement" and prev.child_by_field_name("alternative") is None:
                     branch = prev.child_by_field_name("consequence")
                     if branch is not None and branch.type == "statement_block" and branch.named_child_count:
                         branch = branch.named_children[0]
-                    cond = prev.child_by_field_name("condition")
+                    flag = _flag_tested(prev.child_by_field_name("condition"), negated=False)
                     early = branch is not None and branch.type == "return_statement"
-                    if early and cond is not None and _sets_a_flag_of(cond, raw, raw, own):
+                    if early and flag is not None and _latch(flag, fn.text or b"", fn, fc):
                         return True
                 prev = prev.prev_named_sibling
         node, parent = parent, parent.parent
     return False
 
 
-def _sets_a_flag_of(cond: Node, where: bytes, fn_text: bytes, own: set[str]) -> bool:
-    """Does `where` assign a variable the condition tests, one not declared in the function?"""
-    for m in _IDENTIFIER.finditer(cond.text or b""):
-        name = m.group(0)
-        if name.decode() in own or name in (b"true", b"false", b"null", b"undefined", b"typeof"):
-            continue
-        escaped = re.escape(name)
-        if re.search(rb"\b(?:let|const|var)\s+" + escaped + rb"(?![\w$])", fn_text):
-            continue  # the function's own: fresh on every call
-        assigned = re.compile(rb"(?<![\w$.])" + escaped + rb"\s*=(?![=>])\s*([\w$\"'`]*)")
-        values = [v.group(1) for v in assigned.finditer(fn_text)]
-        # set, and never cleared in the function: `busy = true; ...; busy = false` is a mutex, not a latch
-        if assigned.search(where) and not any(v in _FALSY for v in values):
-            return True
-    return False
+def _flag_tested(cond: Node | None, negated: bool) -> bytes | None:
+    """The variable a condition tests: `(!flag)` when `negated`, else `(flag)`."""
+    inner = unwrap(cond)
+    if negated:
+        if inner is None or inner.type != "unary_expression" or text(inner.child_by_field_name("operator")) != "!":
+            return None
+        inner = unwrap(inner.child_by_field_name("argument"))
+    return inner.text if inner is not None and inner.type == "identifier" else None
 
 
-_FALSY = frozenset({b"false", b"null", b"undefined", b"0", b'""', b"''", b"``"})
+_DECLARING = re.compile(rb"\b(?:let|var|const)\s+$")
+_TRUTHY = re.compile(rb"true\b|[1-9][\d_]*\b|\"[^\"]+\"|'[^']+'")
+
+
+def _latch(flag: bytes, where: bytes, fn: Node, fc: FileContext) -> bool:
+    """Is `flag` set in `where`, declared at the module's top level (not a component script, whose top
+    level runs per instance), and only ever assigned a true value anywhere in the file?"""
+    name = re.escape(flag)
+    assigned = re.compile(rb"(?<![\w$.])" + name + rb"\s*=(?![=>])\s*")
+    if assigned.search(where) is None:
+        return False
+    for m in assigned.finditer(fc.source):
+        if _DECLARING.search(fc.source, max(0, m.start() - 8), m.start()):
+            continue  # `let listening = false`: where it starts, not a later change
+        if _TRUTHY.match(fc.source, m.end()) is None:
+            return False  # cleared (`= false`), or set to a value that changes (`= id`)
+    root = fn
+    while root.parent is not None:
+        root = root.parent
+    for m in re.finditer(rb"\b(?:let|var)\s+(" + name + rb")(?![\w$])", fc.source):
+        at = m.start(1)
+        declared = root.named_descendant_for_byte_range(at, at + len(flag))
+        if declared is None or any(a <= at < b for a, b in fc.component_ranges):
+            return False
+        if enclosing_function(declared) is not None:
+            return False  # a function's own flag: fresh for every call (or every render)
+    return True
 
 
 _MAX_CALLER_HOPS = 3  # setup() called from init() called from the top level: followed this far
