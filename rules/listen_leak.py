@@ -76,7 +76,8 @@ from tauri_lint.settings import RuleOptions
 WHERE = {
     Lifecycle.REACT_EFFECT: "a useEffect, which re-runs on every mount and dependency change",
     Lifecycle.VUE_MOUNTED: "onMounted, which runs for every component instance",
-    Lifecycle.SVELTE_MOUNT: "a Svelte onMount/$effect, which runs for every component instance",
+    Lifecycle.SVELTE_MOUNT: "a Svelte onMount, which runs for every component instance",
+    Lifecycle.SVELTE_EFFECT: "a Svelte $effect, which re-runs whenever what it reads changes",
     Lifecycle.SOLID: "a Solid onMount/createEffect, which runs for every component instance",
     Lifecycle.COMPONENT_BODY: "a component's script, which runs for every component instance",
     Lifecycle.FUNCTION: "a function that may run more than once",
@@ -87,6 +88,7 @@ FIX: dict[Lifecycle, str] = {
     Lifecycle.VUE_MOUNTED: "keep the unlisten function and call it in onUnmounted/onBeforeUnmount",
     Lifecycle.SVELTE_MOUNT: "return a cleanup that calls the unlisten function (`return () => un.then((f) => "
     "f())`), or call it in onDestroy when the callback is async (Svelte ignores what an async callback returns)",
+    Lifecycle.SVELTE_EFFECT: "return a cleanup that calls the unlisten function (`return () => un.then((f) => f())`)",
     Lifecycle.SOLID: "call the unlisten function in onCleanup(...)",
     Lifecycle.COMPONENT_BODY: "keep the unlisten function and call it when the component is destroyed "
     "(onUnmounted / onDestroy)",
@@ -114,6 +116,7 @@ COMPONENT_LIFECYCLES = frozenset(
         Lifecycle.REACT_EFFECT,
         Lifecycle.VUE_MOUNTED,
         Lifecycle.SVELTE_MOUNT,
+        Lifecycle.SVELTE_EFFECT,
         Lifecycle.SOLID,
         Lifecycle.COMPONENT_BODY,
     }

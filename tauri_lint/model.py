@@ -230,6 +230,7 @@ class Lifecycle(str, Enum):
     REACT_EFFECT = "react-effect"
     VUE_MOUNTED = "vue-mounted"
     SVELTE_MOUNT = "svelte-mount"
+    SVELTE_EFFECT = "svelte-effect"  # $effect: re-runs whenever what it reads changes
     SOLID = "solid"
     COMPONENT_BODY = "component-body"  # a component function body / <script setup> / svelte instance
     FUNCTION = "function"  # any other function: may be called again

@@ -123,7 +123,7 @@ GLOBAL_HOOKS: dict[str, str] = {
     "onMounted": "vue-mounted",
     "onUnmounted": "vue-cleanup",
     "onBeforeUnmount": "vue-cleanup",
-    "$effect": "svelte-mount",
+    "$effect": "svelte-effect",
     "onDestroy": "svelte-cleanup",
     "createEffect": "solid",
     "onCleanup": "solid-cleanup",
@@ -271,7 +271,7 @@ def _add_import(
     if imported in hooks:
         b.hooks[local] = hooks[imported]
     if imported == "$effect":
-        b.hooks[local] = "svelte-mount"
+        b.hooks[local] = "svelte-effect"
 
 
 _OWN_REQUIRE = re.compile(rb"\b(?:function\s*\*?|const|let|var|class)\s+require(?![\w$])")

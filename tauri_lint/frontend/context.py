@@ -60,6 +60,7 @@ HOOK_LIFECYCLES = {
     "react-effect": Lifecycle.REACT_EFFECT,
     "vue-mounted": Lifecycle.VUE_MOUNTED,
     "svelte-mount": Lifecycle.SVELTE_MOUNT,
+    "svelte-effect": Lifecycle.SVELTE_EFFECT,
     "solid": Lifecycle.SOLID,
 }
 
@@ -854,7 +855,7 @@ def lifecycle(call: Node, fc: FileContext) -> tuple[Lifecycle, Node | None]:
                 if chain and len(chain) == 2 and chain[0] == "React" and name in ("useEffect", "useLayoutEffect"):
                     hook = "react-effect"
                 if chain and chain[0] == "$effect":
-                    hook = "svelte-mount"
+                    hook = "svelte-effect"
                 if hook in HOOK_LIFECYCLES:
                     return HOOK_LIFECYCLES[hook], parent
                 if name == "addEventListener":

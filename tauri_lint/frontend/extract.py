@@ -749,7 +749,7 @@ class _Extractor:
         fate, var = self._fate(call, use)
         has_cleanup = False
         cleanup_calls = False
-        if holder is not None and life in (Lifecycle.REACT_EFFECT, Lifecycle.SVELTE_MOUNT):
+        if holder is not None and life in (Lifecycle.REACT_EFFECT, Lifecycle.SVELTE_MOUNT, Lifecycle.SVELTE_EFFECT):
             cleanup = ctx.returned_cleanup(holder)
             has_cleanup = cleanup is not None
             cleanup_calls = cleanup is not None and var is not None and _mentions(cleanup, var)
