@@ -942,6 +942,10 @@ def _latch(flag: bytes, where: bytes, fn: Node, fc: FileContext) -> bool:
     return True
 
 
+_NOT_A_REFERENCE = frozenset(
+    {"string", "string_fragment", "template_string", "comment", "regex_pattern", "escape_sequence"}
+    | {"property_identifier"}
+)
 _MAX_CALLER_HOPS = 3  # setup() called from init() called from the top level: followed this far
 
 
@@ -970,8 +974,10 @@ def _runs_once(fn: Node, fc: FileContext, hops: int = 0) -> bool:
     calls: list[Node] = []
     for m in needle.finditer(fc.source):
         ref = root.named_descendant_for_byte_range(m.start(), m.end())
-        if ref is None or ref.type != "identifier" or ref.start_byte != m.start():
-            continue  # inside a string or a comment
+        if ref is None or ref.type in _NOT_A_REFERENCE:
+            continue  # inside a string or a comment, or an object key (`{ setup: 1 }`)
+        if ref.type != "identifier" or ref.start_byte != m.start():
+            return False  # `{ setup }`, a type, anything else: it may be handed on
         if ref.start_byte == declared.start_byte:
             continue  # the declaration itself
         host = ref.parent
