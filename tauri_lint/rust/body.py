@@ -82,11 +82,11 @@ _WAITING_METHODS = frozenset({"output", "status", "wait", "wait_with_output"})
 _BLOCKING_METHODS = frozenset({"recv", "recv_timeout", "blocking_recv", "block_on"})
 _EMIT_METHODS = frozenset({"emit", "emit_to", "emit_all", "emit_filter"})
 # Calls whose closure/future argument runs elsewhere or later (a thread, the async runtime, an event
-# listener, a dialog's answer), so blocking work inside it does not block the command itself.
-_DEFERRING = frozenset(
-    {"spawn", "spawn_blocking", "spawn_local", "listen", "listen_any", "once", "once_any"}
-    | {"ask", "confirm", "pick_file", "pick_files", "pick_folder", "pick_folders", "show"}
-)
+# listener), so blocking work inside it does not block the command itself.
+_DEFERRING = frozenset({"spawn", "spawn_blocking", "spawn_local", "listen", "listen_any", "once", "once_any"})
+# Dialogs whose answer callback runs after the command returned: only their closure arguments are
+# deferred (`ask(w, "t", &fs::read_to_string(p)?, |yes| ..)` still reads the file now).
+_CALLBACK_DEFERRING = frozenset({"ask", "confirm", "pick_file", "pick_files", "pick_folder", "pick_folders", "show"})
 _ITERATING_METHODS = frozenset({"for_each", "try_for_each"})
 _WINDOW_BUILDERS = frozenset({"WebviewWindowBuilder", "WindowBuilder", "WebviewBuilder"})
 _BASE64_RECEIVER_MARKERS = ("standard", "url_safe", "engine", "base64")
@@ -117,6 +117,8 @@ class _Ctx:
     in_loop: bool = False
     # Inside the arguments of spawn()/spawn_blocking()/listen(): runs elsewhere, blocks nothing here.
     deferred: bool = False
+    # The arguments of a dialog call: its closures run later (see _CALLBACK_DEFERRING).
+    callbacks: bool = False
 
 
 _PLAIN = _Ctx()
@@ -157,6 +159,8 @@ class BodyScanner:
             children = [c for c in node.named_children if c.type not in _SKIP]
             for child in reversed(children):  # reversed: pop in source order (lets before uses)
                 use_ctx = arg_ctx if arg_ctx is not None and child.type == "arguments" else child_ctx
+                if ctx.callbacks:  # `kind` is a dialog call's arguments
+                    use_ctx = _Ctx(ctx.in_loop, ctx.deferred or child.type == "closure_expression")
                 stack.append((child, kind, use_ctx))
         # Source order (macro tokens are read apart from the tree walk); stable for equal starts.
         return tuple(sorted(self._facts, key=lambda f: (f.span.line, f.span.col)))
@@ -208,6 +212,8 @@ class BodyScanner:
                 self._facts[i] = replace(self._facts[i], reaches_return=False)
         if full[-1] in _DEFERRING and _has_arguments(node):
             return _Ctx(ctx.in_loop, True)
+        if full[-1] in _CALLBACK_DEFERRING:
+            return _Ctx(ctx.in_loop, ctx.deferred, callbacks=True)
         return None
 
     def _path_call(self, start: int, end: int, written: str, full: tuple[str, ...], awaited: bool, ctx: _Ctx) -> None:
@@ -300,6 +306,8 @@ class BodyScanner:
                 self._add(BLOCKING, f"{command}.{method}()", node)
         if method in _DEFERRING and _has_arguments(node):
             return _Ctx(ctx.in_loop, True)
+        if method in _CALLBACK_DEFERRING:
+            return _Ctx(ctx.in_loop, ctx.deferred, callbacks=True)
         if method in _ITERATING_METHODS:
             return _Ctx(True, ctx.deferred)
         return None
