@@ -1605,6 +1605,8 @@ def test_commonjs_require_of_the_tauri_api() -> None:
         # the file's own `require`
         'function require(name) { return name; }\nconst { invoke } = require("@tauri-apps/api");\ninvoke("x");\n',
         'import require from "./loader";\nconst { invoke } = require("@tauri-apps/api");\ninvoke("x");\n',
+        # a bare dynamic import is a promise of the module, not the module
+        'const core = import("@tauri-apps/api/core");\ncore.invoke("x");\n',
     ],
 )
 def test_require_near_misses(source: str) -> None:

@@ -147,6 +147,13 @@ class Bindings:
     default_export: str | None = None
     invoke_aliases: set[str] = field(default_factory=set)  # local names bound to invoke itself
     source: bytes = b""  # the parsed bytes, for cheap first-word checks
+    _own_require: bool | None = None  # does the file define its own `require` (read once, on first use)
+
+    @property
+    def own_require(self) -> bool:
+        if self._own_require is None:
+            self._own_require = _OWN_REQUIRE.search(self.source) is not None
+        return self._own_require
 
     def add_global_hooks(self, svelte: bool) -> None:
         """Hooks reachable without an import, unless the name is imported or declared otherwise."""
@@ -200,7 +207,7 @@ class Bindings:
         if node.type == "new_expression":
             ctor = node.child_by_field_name("constructor")
             return "window" if self.kind_of(ctor) == "window-class" else None
-        required = self._dynamic_import(node)
+        required = self._dynamic_import(node, awaited=False)
         if required is not None:
             return required
         fn, _ = call_function(node)
@@ -208,15 +215,16 @@ class Bindings:
             return "window"
         return None
 
-    def _dynamic_import(self, call: Node) -> str | None:
-        """`import("@tauri-apps/api/core")`, and CommonJS `require("@tauri-apps/api")` (not a local `require`)."""
+    def _dynamic_import(self, call: Node, awaited: bool = True) -> str | None:
+        """`await import("@tauri-apps/api/core")`, and CommonJS `require("@tauri-apps/api")` (not a local
+        `require`); a bare `import(...)` is a promise of the module, not the module."""
         fn = call.child_by_field_name("function")
         if fn is None:
             return None
         if fn.type == "identifier" and text(fn) == "require":
-            if "require" in self.imports or _OWN_REQUIRE.search(self.source):
+            if "require" in self.imports or self.own_require:
                 return None
-        elif fn.type != "import":
+        elif fn.type != "import" or not awaited:
             return None
         args = call.child_by_field_name("arguments")
         spec = string_value(args.named_children[0]) if args is not None and args.named_child_count else None
