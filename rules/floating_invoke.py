@@ -3,8 +3,8 @@ Reports an `invoke()` promise that is dropped with no rejection handling: a bare
 ending in `.then(f)` or `.finally(f)` alone, or the body of an event-handler or timer arrow. `void
 invoke(...)` is an explicit opt-out, and so is an ESLint suppression of
 `@typescript-eslint/no-floating-promises` on the call (`eslint-disable-next-line`, `eslint-disable-line`,
-or a file-wide `eslint-disable`). `.catch(h)` or `.then(f, h)` handle the rejection. A call through a
-wrapper that catches rejections itself does not float.
+or an `eslint-disable` block comment up to its `eslint-enable`). `.catch(h)` or `.then(f, h)` handle the
+rejection. A call through a wrapper that catches rejections itself does not float.
 
 ## Why is this bad?
 An invoke rejects when the command returns an error, when an argument is missing or misnamed, or when the
@@ -89,19 +89,25 @@ _ESLINT_RULE = re.compile(r"@typescript-eslint/no-floating-promises\b")
 def _dropped_on_purpose(project: Project, site: InvokeSite) -> bool:
     """An ESLint `no-floating-promises` suppression says what `void` says: dropping it is intended."""
     facts = project.frontend.get(site.span.path)
-    for comment in facts.comments if facts is not None else ():
+    line = site.span.line
+    disabled = False  # by a block `eslint-disable` above, until an `eslint-enable`
+    for comment in sorted(facts.comments if facts is not None else (), key=lambda c: (c.line, c.col)):
         body = comment.text
-        if "eslint-disable" not in body or not _ESLINT_RULE.search(body):
+        if comment.line > line or "eslint-" not in body:
             continue
+        names = _ESLINT_RULE.search(body) is not None
         if "eslint-disable-next-line" in body:
-            if comment.end_line == site.span.line - 1:
+            if names and comment.end_line == line - 1:
                 return True
         elif "eslint-disable-line" in body:
-            if comment.line == site.span.line:
+            if names and comment.line == line:
                 return True
-        elif comment.line < site.span.line:  # `/* eslint-disable ... */`: to the end of the file
-            return True
-    return False
+        elif "eslint-enable" in body:
+            if names or not re.search(r"eslint-enable\s+\S", body):  # that rule, or every rule
+                disabled = False
+        elif "eslint-disable" in body and names and comment.line < line:
+            disabled = True
+    return disabled
 
 
 def check(project: Project, options: RuleOptions) -> Iterator[Diagnostic]:
