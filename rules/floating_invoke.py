@@ -103,7 +103,7 @@ def _dropped_on_purpose(project: Project, site: InvokeSite) -> bool:
             if names and comment.line == line:
                 return True
         elif "eslint-enable" in body:
-            if names or not re.search(r"eslint-enable\s+\S", body):  # that rule, or every rule
+            if names or not re.search(r"eslint-enable\s+[\w@]", body):  # that rule, or every rule
                 disabled = False
         elif "eslint-disable" in body and names and comment.line < line:
             disabled = True
