@@ -21,7 +21,8 @@ Not reported:
   the window that emitted it;
 - a call of a wrapper that awaits the command inside `try`/`catch` (`async function save() { try { await
   invoke("save") } catch (e) { report(e) } }`): it already wants to know that the call failed;
-- a call of a wrapper that drops the command itself: the `invoke` inside it is reported instead;
+- a call of a wrapper that drops its own fixed command (`function notify() { invoke("track") }`): the
+  `invoke` inside it is reported instead, once;
 - a call Tauri rejects before the command runs (the command is not registered, or a required argument
   is missing): it always fails, so `floating-invoke` reports the dropped rejection, next to the
   `unknown-command` or `invoke-arg-mismatch` error.

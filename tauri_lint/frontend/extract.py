@@ -693,7 +693,7 @@ class _Extractor:
             name, exported = info
             args = call_args(call)
             params = param_names(fn)
-            _, handles, settles = _propagation(call, fn, site.result)
+            propagates, handles, settles = _propagation(call, fn, site.result)
             first = unwrap(args[0]) if args else None
             span = self._span(fn)
             if first is not None and first.type == "identifier" and text(first) in params and text(first):
@@ -712,7 +712,9 @@ class _Extractor:
                         cmd_param=params.index(text(first)),
                         args_param=args_param,
                         handles_rejection=handles,
-                        settles_inside=settles,
+                        # a pass-through that drops the call: its invoke has no command of its own to
+                        # report, so its callers' calls are the sites that name one
+                        settles_inside=settles and propagates,
                     )
                 )
                 continue
