@@ -88,6 +88,16 @@ class FileContext:
     # fills `named` on first use (most files never need it)
     named_loader: Callable[[], None] | None = None
     source: bytes = b""  # the parsed bytes, for cheap byte-level pre-checks
+    # name → start offsets of its bare mentions (not after a `.`), read in one pass on first use
+    _mentions: dict[bytes, list[int]] | None = None
+
+    def mentions(self, name: str) -> list[int]:
+        if self._mentions is None:
+            found: dict[bytes, list[int]] = {}
+            for m in _WORD.finditer(self.source):
+                found.setdefault(m.group(0), []).append(m.start())
+            self._mentions = found
+        return self._mentions.get(name.encode(), [])
 
     def named_contexts(self) -> dict[str, list[tuple[int, Repetition]]]:
         if self.named_loader is not None:
@@ -913,7 +923,6 @@ def _flag_tested(cond: Node | None, negated: bool) -> bytes | None:
     return inner.text if inner is not None and inner.type == "identifier" else None
 
 
-_DECLARING = re.compile(rb"\b(?:let|var|const)\s+$")
 _TRUTHY = re.compile(rb"true\b|[1-9][\d_]*\b|\"[^\"]+\"|'[^']+'")
 
 
@@ -921,27 +930,33 @@ def _latch(flag: bytes, where: bytes, fn: Node, fc: FileContext) -> bool:
     """Is `flag` set in `where`, declared at the module's top level (not a component script, whose top
     level runs per instance), and only ever assigned a true value anywhere in the file?"""
     name = re.escape(flag)
-    assigned = re.compile(rb"(?<![\w$.])" + name + rb"\s*=(?![=>])\s*")
-    if assigned.search(where) is None:
+    if re.search(rb"(?<![\w$.])" + name + rb"\s*=(?![=>])", where) is None:
         return False
-    for m in assigned.finditer(fc.source):
-        if _DECLARING.search(fc.source, max(0, m.start() - 8), m.start()):
-            continue  # `let listening = false`: where it starts, not a later change
-        if _TRUTHY.match(fc.source, m.end()) is None:
-            return False  # cleared (`= false`), or set to a value that changes (`= id`)
+    source = fc.source
     root = fn
     while root.parent is not None:
         root = root.parent
-    for m in re.finditer(rb"\b(?:let|var)\s+(" + name + rb")(?![\w$])", fc.source):
-        at = m.start(1)
-        declared = root.named_descendant_for_byte_range(at, at + len(flag))
-        if declared is None or any(a <= at < b for a, b in fc.component_ranges):
-            return False
-        if enclosing_function(declared) is not None:
-            return False  # a function's own flag: fresh for every call (or every render)
-    return True
+    declared_once = False
+    for at in fc.mentions(flag.decode("utf-8", "replace")):
+        after = _ASSIGNED.match(source, at + len(flag))
+        if _DECLARATION.search(source, max(0, at - 8), at):
+            # `let listening = false` at the module's top level, outside any component script
+            node = root.named_descendant_for_byte_range(at, at + len(flag))
+            if node is None or enclosing_function(node) is not None:
+                return False  # a function's own flag: fresh for every call (or every render)
+            if any(a <= at < b for a, b in fc.component_ranges):
+                return False
+            declared_once = True
+        elif after is not None and _TRUTHY.match(source, after.end()) is None:
+            return False  # cleared (`= false`), or set to a value that changes (`= id`)
+    return declared_once
 
 
+_ASSIGNED = re.compile(rb"\s*=(?![=>])\s*")
+_DECLARATION = re.compile(rb"\b(?:let|var)\s+$")
+
+
+_WORD = re.compile(rb"(?<![\w$.])[A-Za-z_$][\w$]*")
 _NOT_A_REFERENCE = frozenset(
     {"string", "string_fragment", "template_string", "comment", "regex_pattern", "escape_sequence"}
     | {"property_identifier"}
@@ -970,13 +985,13 @@ def _runs_once(fn: Node, fc: FileContext, hops: int = 0) -> bool:
     if statement.parent.type != "program" or name in fc.bindings.exported or name == fc.bindings.default_export:
         return False  # nested functions and exports: callers we cannot all see
     root = statement.parent
-    needle = re.compile(rb"(?<![\w$.])" + re.escape(name.encode()) + rb"(?![\w$])")
     calls: list[Node] = []
-    for m in needle.finditer(fc.source):
-        ref = root.named_descendant_for_byte_range(m.start(), m.end())
+    size = len(name.encode())
+    for at in fc.mentions(name):
+        ref = root.named_descendant_for_byte_range(at, at + size)
         if ref is None or ref.type in _NOT_A_REFERENCE:
             continue  # inside a string or a comment, or an object key (`{ setup: 1 }`)
-        if ref.type != "identifier" or ref.start_byte != m.start():
+        if ref.type != "identifier" or ref.start_byte != at:
             return False  # `{ setup }`, a type, anything else: it may be handed on
         if ref.start_byte == declared.start_byte:
             continue  # the declaration itself
