@@ -93,6 +93,7 @@ _RUST_KEYWORDS = frozenset(
         "false",
         "fn",
         "for",
+        "gen",
         "if",
         "impl",
         "in",

@@ -77,9 +77,11 @@ def workspace_aliases(root: str, files: Iterable[str]) -> Aliases:
     `main` names a `dist/` that was never built."""
     packages: dict[str, tuple[str, list[str]]] = {}
     seen: set[str] = set()
+    root = os.path.normpath(root)
+    inside = root if root.endswith(os.sep) else root + os.sep  # `/` is its own prefix
     for path in sorted(files):
         folder = os.path.dirname(path)
-        while folder not in seen and folder != root and folder.startswith(root + os.sep):
+        while folder not in seen and folder != root and folder.startswith(inside):
             seen.add(folder)
             manifest = os.path.join(folder, "package.json")
             if os.path.isfile(manifest):

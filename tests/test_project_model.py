@@ -731,21 +731,30 @@ def test_floating_keeps_command_errors_for_a_return_type_it_cannot_read(tmp_path
 
 def test_workspace_packages_resolve_by_name_to_their_source(tmp_path: Path) -> None:
     """A pnpm workspace package imported by name (`@acme/ipc`) reaches its source, even though its
-    `main` names a `dist/` build that is not there."""
+    `main` names a `dist/` build that is not there (`dist/api.js` → `src/api.ts`, not an index file)."""
     root = make_project(
         str(tmp_path / "repo"),
         {
             "src-tauri/src/lib.rs": (
                 "#[tauri::command]\nasync fn open_that(url: String) -> Result<(), String> { let _ = url; Ok(()) }\n"
                 "#[tauri::command]\nasync fn ping() -> Result<(), String> { Ok(()) }\n"
+                "#[tauri::command]\nasync fn legacy_open(url: String) -> Result<(), String> { let _ = url; Ok(()) }\n"
                 "pub fn run() {\n"
-                "    tauri::Builder::default().invoke_handler(tauri::generate_handler![open_that, ping]);\n"
+                "    let handler = tauri::generate_handler![open_that, ping, legacy_open];\n"
+                "    tauri::Builder::default().invoke_handler(handler);\n"
                 "}\n"
             ),
-            "frontend/ipc/package.json": '{ "name": "@acme/ipc", "main": "dist/index.js" }\n',
-            "frontend/ipc/src/index.ts": (
+            "frontend/ipc/package.json": '{ "name": "@acme/ipc", "main": "dist/api.js" }\n',
+            "frontend/ipc/src/api.ts": (
                 'import { invoke } from "@tauri-apps/api/core";\n'
                 'export const openThat = (url: string) => invoke<void>("open_that", { url });\n'
+            ),
+            # the same wrapper name in another package: only the import's resolution can tell them apart
+            "frontend/legacy/package.json": '{ "name": "@acme/legacy", "main": "src/index.ts" }\n',
+            "frontend/legacy/src/index.ts": (
+                'import { invoke } from "@tauri-apps/api/core";\n'
+                'export const openThat = (url: string) => invoke<void>("legacy_open", { url });\n'
+                'export const useIt = () => openThat("x").catch(() => {});\n'
             ),
             "frontend/ipc/src/extra.ts": (
                 'import { invoke } from "@tauri-apps/api/core";\nexport const ping = () => invoke<void>("ping");\n'
@@ -763,11 +772,11 @@ def test_workspace_packages_resolve_by_name_to_their_source(tmp_path: Path) -> N
     )
     result = lint([root], Settings(), use_cache=False, jobs=1)
     found = sorted(
-        (os.path.relpath(d.span.path, root), d.span.line, d.rule)
+        (os.path.relpath(d.span.path, root), d.span.line, d.rule, d.message.split("`")[1])
         for d in result.diagnostics
         if d.span.path.endswith("main.ts")
     )
     assert found == [
-        ("frontend/app/src/main.ts", 4, "floating-invoke"),
-        ("frontend/app/src/main.ts", 5, "floating-invoke"),
+        ("frontend/app/src/main.ts", 4, "floating-invoke", "open_that"),
+        ("frontend/app/src/main.ts", 5, "floating-invoke", "ping"),
     ]
