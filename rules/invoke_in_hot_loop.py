@@ -18,8 +18,9 @@ Not reported:
   nothing measurable);
 - a `requestAnimationFrame` callback that does not re-schedule itself;
 - loops with a small literal bound (`i < 3`, up to 20) or over a small literal array (up to 8 elements);
-- an invoke followed directly by `break`/`return`, or under an equality test on the loop item (it runs
-  for one match at most);
+- an invoke after which the loop body always leaves the loop (`break`/`return`/`throw` later in its
+  block or a block around it, with no `continue` on the way; a `break` in a `switch` leaves only the
+  switch), or under an equality test on the loop item (it runs for one match at most);
 - inside a timer, an invoke under an equality test, in a `switch` case or in a `catch` (it runs once
   that state is reached, not on every tick); inside an event handler, an invoke under any condition
   (`if (nearBottom && !loading) loadMore()` loads at the bottom, not on every scroll event).

@@ -466,14 +466,37 @@ def _guards(call: Node, top: Node, loop_vars: set[str]) -> tuple[bool, bool]:
             guarded = True
         node = parent
     if stmt is not None:
-        if stmt.type in ("return_statement", "break_statement", "throw_statement"):
-            exits = True
-        else:
-            nxt = stmt.next_named_sibling
-            while nxt is not None and nxt.type == "comment":
-                nxt = nxt.next_named_sibling
-            exits = nxt is not None and nxt.type in ("break_statement", "return_statement", "throw_statement")
+        exits = stmt.type in _EXITS or _exits_after(stmt, top)
     return exits, guarded
+
+
+_EXITS = frozenset({"return_statement", "break_statement", "throw_statement"})
+
+
+def _exits_after(stmt: Node, top: Node) -> bool:
+    """Does the loop body leave the loop after `stmt`, whatever happens in between: a `break`, `return`
+    or `throw` statement later in its block or in a block around it (`if (external) { invoke(...);
+    e.preventDefault(); } break;`)? A `continue` on the way could skip it, and a `break` inside a
+    `switch` only leaves the switch."""
+    node = stmt
+    while node.parent is not None and node.id != top.id:
+        in_switch = node.parent.type in ("switch_case", "switch_default")
+        sibling = node.next_named_sibling
+        while sibling is not None:
+            if sibling.type in ("return_statement", "throw_statement"):
+                return True
+            if sibling.type == "break_statement" and not in_switch:
+                return True
+            if sibling.type in LOOP_TYPES or _CONTINUE.search(sibling.text or b""):
+                return False
+            sibling = sibling.next_named_sibling
+        if node.parent.type in FUNCTION_TYPES:
+            return False
+        node = node.parent
+    return False
+
+
+_CONTINUE = re.compile(rb"\bcontinue\b")
 
 
 def _equality_on(cond: Node | None, names: set[str]) -> bool:
