@@ -55,6 +55,7 @@ from tauri_lint.rulekit import command_related, discarded, what
 from tauri_lint.settings import RuleOptions
 
 from . import fire_and_forget_invoke
+from .unknown_command import unanswered
 
 MESSAGES = {
     "floating": "{what} returns a promise nobody handles: a rejection (a command error, a missing argument, an "
@@ -67,6 +68,9 @@ MESSAGES = {
     # v1 has no ACL for app commands: only a missing or mistyped argument rejects
     "floating-infallible-v1": "{what} returns a promise nobody handles: a rejection (a missing or mistyped "
     "argument) becomes an unhandled rejection",
+    # no registered command answers it (unknown-command says so): every call rejects
+    "floating-unanswered": "{what} returns a promise nobody handles: no registered command answers it, so it "
+    "always rejects, unhandled",
 }
 # Return types that cannot hide a `Result` behind an alias.
 PRIMITIVES = frozenset(
@@ -131,6 +135,8 @@ def check(project: Project, options: RuleOptions) -> Iterator[Diagnostic]:
         key = "floating-infallible" if infallible else "floating"
         if project.tauri_major == 1:
             key += "-v1"  # no capabilities, so no ACL denial
+        if site.command is not None and unanswered(project, site.command, options):
+            key = "floating-unanswered"
         yield Diagnostic(
             RULE.id,
             RULE.severity,

@@ -160,3 +160,13 @@ def test_with_unknown_command_off_the_argument_check_still_applies() -> None:
         ("floating-invoke", "`show_panel` returns a promise nobody handles"),
         ("invoke-arg-mismatch", "`show_panel` requires the key `overlay`, which this call does not send"),
     ]
+
+
+def test_floating_message_for_a_command_no_handler_answers() -> None:
+    root = os.path.join(FIXTURES, "contract")
+    result = lint([root], Settings(), use_cache=False, jobs=1)
+    [panel] = [d for d in result.diagnostics if d.rule == "floating-invoke" and "`show_panel`" in d.message]
+    assert panel.message == (
+        "`show_panel` returns a promise nobody handles: no registered command answers it, so it always "
+        "rejects, unhandled"
+    )
