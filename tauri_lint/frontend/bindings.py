@@ -20,6 +20,7 @@ from tauri_lint.frontend.syntax import (
     literal_array_length,
     member_chain,
     number_value,
+    sole_value,
     string_value,
     text,
     unwrap,
@@ -436,12 +437,7 @@ def name_builder(fn: Node) -> tuple[str, str] | None:
         param = text(pattern)
     else:
         return None
-    body = unwrap(fn.child_by_field_name("body"))
-    if body is not None and body.type == "statement_block":
-        stmts = [c for c in body.named_children if c.type != "comment"]
-        if len(stmts) != 1 or stmts[0].type != "return_statement" or not stmts[0].named_child_count:
-            return None
-        body = unwrap(stmts[0].named_children[0])
+    body = sole_value(fn, "return_statement")
     if body is None or body.type != "template_string":
         return None
     prefix, suffix, seen = "", "", False

@@ -19,7 +19,9 @@ from tauri_lint.frontend.syntax import (
     TRANSPARENT,
     call_args,
     call_function,
+    early_exit_conditions,
     enclosing_function,
+    enclosing_scope,
     field_of,
     function_name,
     literal_array_length,
@@ -27,6 +29,7 @@ from tauri_lint.frontend.syntax import (
     number_value,
     outer_node,
     param_names,
+    sole_value,
     string_value,
     text,
     unwrap,
@@ -828,12 +831,7 @@ def _repeated_target(node: Node | None) -> str | None:
     fn = unwrap(node)
     if fn is None or fn.type not in ("arrow_function", "function_expression", "function"):
         return None
-    body = unwrap(fn.child_by_field_name("body"))
-    if body is not None and body.type == "statement_block":
-        stmts = [c for c in body.named_children if c.type != "comment"]
-        if len(stmts) != 1 or stmts[0].type != "expression_statement" or not stmts[0].named_child_count:
-            return None
-        body = unwrap(stmts[0].named_children[0])
+    body = sole_value(fn, "expression_statement")
     while body is not None and (body.type == "await_expression" or body.type == "unary_expression"):
         if body.type == "unary_expression" and text(body.child_by_field_name("operator")) != "void":
             return None
@@ -921,19 +919,15 @@ def _latched(call: Node, fn: Node, fc: FileContext) -> bool:
             if flag is not None and _latch(flag, node.text or b"", fn, fc):
                 return True
         if parent.type == "statement_block":
-            prev = node.prev_named_sibling
-            while prev is not None:
-                if prev.type == "if_statement" and prev.child_by_field_name("alternative") is None:
-                    branch = prev.child_by_field_name("consequence")
-                    if branch is not None and branch.type == "statement_block" and branch.named_child_count:
-                        branch = branch.named_children[0]
-                    flag = _flag_tested(prev.child_by_field_name("condition"), negated=False)
-                    early = branch is not None and branch.type == "return_statement"
-                    if early and flag is not None and _latch(flag, fn.text or b"", fn, fc):
-                        return True
-                prev = prev.prev_named_sibling
+            for cond in early_exit_conditions(node, _RETURN):
+                flag = _flag_tested(cond, negated=False)
+                if flag is not None and _latch(flag, fn.text or b"", fn, fc):
+                    return True
         node, parent = parent, parent.parent
     return False
+
+
+_RETURN = frozenset({"return_statement"})
 
 
 def _flag_tested(cond: Node | None, negated: bool) -> bytes | None:
@@ -1028,13 +1022,11 @@ def _runs_once(fn: Node, fc: FileContext, hops: int = 0) -> bool:
 def _runs_once_at(call: Node, fc: FileContext, hops: int) -> bool:
     """Does the code at `call` run once: the top level outside loops, an IIFE there, or a function
     that runs once?"""
-    node = call.parent
-    while node is not None and node.type not in FUNCTION_TYPES:
-        if node.type in LOOP_TYPES:
-            return False
-        node = node.parent
+    node = enclosing_scope(call)
     if node is None:
         return True
+    if node.type in LOOP_TYPES:
+        return False
     outer = outer_node(node)
     if outer is not None and outer.type == "call_expression" and _is_callee(outer, node):
         return _runs_once_at(outer, fc, hops + 1)  # `(async () => { setupUI() })()`

@@ -21,12 +21,13 @@ from tauri_lint.frontend.bindings import (
 from tauri_lint.frontend.syntax import (
     FIRST_WORD,
     FUNCTION_TYPES,
-    LOOP_TYPES,
     TRANSPARENT,
     call_args,
     call_function,
     captures,
+    early_exit_conditions,
     enclosing_function,
+    enclosing_scope,
     field_of,
     function_name,
     is_async,
@@ -847,12 +848,7 @@ _MOUNT_FUNCTIONS = frozenset(
 
 def _at_top_level(node: Node) -> bool:
     """Runs once per module load: outside every function and loop."""
-    parent = node.parent
-    while parent is not None:
-        if parent.type in FUNCTION_TYPES or parent.type in LOOP_TYPES:
-            return False
-        parent = parent.parent
-    return True
+    return enclosing_scope(node) is None
 
 
 def _identifier(node: Node) -> str | None:
@@ -942,24 +938,11 @@ def _guarded_by(call: Node, target: str) -> bool:
 
 def _returns_early_on(stmt: Node, needle: re.Pattern[bytes]) -> bool:
     """Does a statement before `stmt` in its block leave when the condition on the variable holds?"""
-    prev = stmt.prev_named_sibling
-    for _ in range(_GUARD_LOOKBACK):
-        if prev is None:
-            return False
-        if prev.type == "if_statement" and prev.child_by_field_name("alternative") is None:
-            cond = prev.child_by_field_name("condition")
-            branch = prev.child_by_field_name("consequence")
-            if branch is not None and branch.type == "statement_block":
-                branch = branch.named_children[0] if branch.named_child_count else None
-            if (
-                cond is not None
-                and branch is not None
-                and branch.type in ("return_statement", "throw_statement")
-                and needle.search(cond.text or b"")
-            ):
-                return True
-        prev = prev.prev_named_sibling
-    return False
+    conds = early_exit_conditions(stmt, _LEAVING, _GUARD_LOOKBACK)
+    return any(needle.search(cond.text or b"") for cond in conds)
+
+
+_LEAVING = frozenset({"return_statement", "throw_statement"})
 
 
 def _set_after_await_in_nested_fn(call: Node, target: str) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from operator import attrgetter
 
@@ -121,6 +121,43 @@ def enclosing_function(node: Node) -> Node | None:
     while parent is not None and parent.type not in FUNCTION_TYPES:
         parent = parent.parent
     return parent
+
+
+def enclosing_scope(node: Node) -> Node | None:
+    """The innermost function or loop around `node` (not `node` itself); None at a module's top level."""
+    parent = node.parent
+    while parent is not None and parent.type not in FUNCTION_TYPES and parent.type not in LOOP_TYPES:
+        parent = parent.parent
+    return parent
+
+
+def sole_value(fn: Node, statement: str) -> Node | None:
+    """What a function body amounts to: an arrow's expression, or the value of the one `statement`
+    (`expression_statement`, `return_statement`) its block holds; None for a longer body."""
+    body = unwrap(fn.child_by_field_name("body"))
+    if body is not None and body.type == "statement_block":
+        stmts = [c for c in body.named_children if c.type != "comment"]
+        if len(stmts) != 1 or stmts[0].type != statement or not stmts[0].named_child_count:
+            return None
+        body = unwrap(stmts[0].named_children[0])
+    return body
+
+
+def early_exit_conditions(stmt: Node, exits: frozenset[str], lookback: int | None = None) -> Iterator[Node]:
+    """Conditions of the `if (cond) return;` statements (no else; the branch, or its first statement, of
+    a type in `exits`) before `stmt` in its block, nearest first, looking at most `lookback` back."""
+    prev = stmt.prev_named_sibling
+    seen = 0
+    while prev is not None and (lookback is None or seen < lookback):
+        if prev.type == "if_statement" and prev.child_by_field_name("alternative") is None:
+            cond = prev.child_by_field_name("condition")
+            branch = prev.child_by_field_name("consequence")
+            if branch is not None and branch.type == "statement_block":
+                branch = branch.named_children[0] if branch.named_child_count else None
+            if cond is not None and branch is not None and branch.type in exits:
+                yield cond
+        prev = prev.prev_named_sibling
+        seen += 1
 
 
 def unwrap(node: Node | None) -> Node | None:
