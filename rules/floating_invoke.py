@@ -48,7 +48,7 @@ import re
 from collections.abc import Iterator
 
 from tauri_lint.diagnostics import Diagnostic, Severity
-from tauri_lint.model import InvokeSite, ReturnShape, Use
+from tauri_lint.model import Comment, InvokeSite, ReturnShape, Use
 from tauri_lint.project import Project
 from tauri_lint.rule import Rule
 from tauri_lint.rulekit import command_related, discarded, what
@@ -90,15 +90,20 @@ def floats(site: InvokeSite) -> bool:
 _ESLINT_RULE = re.compile(r"@typescript-eslint/no-floating-promises\b")
 
 
-def _dropped_on_purpose(project: Project, site: InvokeSite) -> bool:
+def _eslint_comments(project: Project, path: str) -> list[Comment]:
+    """The file's ESLint directive comments, in source order (embedded markup comments come first)."""
+    facts = project.frontend.get(path)
+    found = [c for c in facts.comments if "eslint-" in c.text] if facts is not None else []
+    return sorted(found, key=lambda c: (c.line, c.col))
+
+
+def _dropped_on_purpose(comments: list[Comment], line: int) -> bool:
     """An ESLint `no-floating-promises` suppression says what `void` says: dropping it is intended."""
-    facts = project.frontend.get(site.span.path)
-    line = site.span.line
     disabled = False  # by a block `eslint-disable` above, until an `eslint-enable`
-    for comment in sorted(facts.comments if facts is not None else (), key=lambda c: (c.line, c.col)):
+    for comment in comments:
         body = comment.text
-        if comment.line > line or "eslint-" not in body:
-            continue
+        if comment.line > line:
+            break
         names = _ESLINT_RULE.search(body) is not None
         if "eslint-disable-next-line" in body:
             if names and comment.end_line == line - 1:
@@ -115,10 +120,14 @@ def _dropped_on_purpose(project: Project, site: InvokeSite) -> bool:
 
 
 def check(project: Project, options: RuleOptions) -> Iterator[Diagnostic]:
+    eslint: dict[str, list[Comment]] = {}  # per file, read once
     for site in project.invokes:
         if not project.is_requested(site.span.path) or not floats(site):
             continue
-        if _dropped_on_purpose(project, site):
+        path = site.span.path
+        if path not in eslint:
+            eslint[path] = _eslint_comments(project, path)
+        if _dropped_on_purpose(eslint[path], site.span.line):
             continue
         if fire_and_forget_invoke.applies(project, site, options):
             continue

@@ -133,7 +133,12 @@ _RUST_KEYWORDS = frozenset(
 
 
 def _snake(key: str) -> str:
-    snake = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", key).lower()
+    return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", key).lower()
+
+
+def _rust_param(key: str) -> str:
+    """The Rust parameter that receives `key`: snake_case, raw (`r#type`) when it is a keyword."""
+    snake = _snake(key)
     return f"r#{snake}" if snake in _RUST_KEYWORDS else snake
 
 
@@ -142,7 +147,7 @@ def _fold(key: str) -> str:
 
 
 def _words(key: str) -> set[str]:
-    return {w for w in _snake(key).removeprefix("r#").split("_") if len(w) > 1}
+    return {w for w in _snake(key).split("_") if len(w) > 1}
 
 
 def _alike(sent: str, param: str) -> bool:
@@ -221,7 +226,7 @@ def _check_site(project: Project, site: InvokeSite, options: RuleOptions) -> Ite
             Severity.WARNING,
             span,
             MESSAGES["unknown-key"].format(command=site.command, sent=key),
-            HELP["remove"].format(sent=key, snake=_snake(key), known=f" (it takes: {known})"),
+            HELP["remove"].format(sent=key, snake=_rust_param(key), known=f" (it takes: {known})"),
             related,
         )
     for key in sorted(required - matched):
