@@ -9,7 +9,7 @@ import os
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, ParamSpec, TypeVar
+from typing import ParamSpec, TypeVar
 
 from tauri_lint.cache import (
     RACY,
@@ -21,10 +21,11 @@ from tauri_lint.cache import (
     save_results,
     stamp_of,
 )
+from tauri_lint.deferral import UNCHECKED, names_that_matter
 from tauri_lint.diagnostics import Diagnostic, Severity
 from tauri_lint.discovery import ProjectFiles, discover
-from tauri_lint.extraction import INTERNAL, Extracted, extract_batch, extract_one
-from tauri_lint.model import Comment, FileFacts, Note, Span
+from tauri_lint.extraction import INTERNAL, Extracted, Work, extract_one
+from tauri_lint.model import Comment, FileFacts, FrontendFacts, Note, Span
 from tauri_lint.modules import Aliases, load_aliases
 from tauri_lint.project import Project, build_project
 from tauri_lint.result import LintResult
@@ -32,15 +33,8 @@ from tauri_lint.rule import Rule
 from tauri_lint.selection import apply_settings, enabled_rules
 from tauri_lint.settings import RuleOptions, Settings
 from tauri_lint.suppressions import apply_suppressions
+from tauri_lint.workers import Extractor, Progress
 
-if TYPE_CHECKING:
-    from multiprocessing.context import BaseContext
-
-# Below this many files to extract, starting worker processes costs more than it saves.
-POOL_THRESHOLD = 48
-BATCH_BYTES = 256 * 1024
-
-Progress = Callable[[int, int], None]
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -199,12 +193,40 @@ def _outcomes(
         outcomes.append(stored)
         if work is not None:
             pending.append(work)
-    todo = [(path, work.aliases) for work in pending for path in work.todo]
+    todo: list[Work] = [(path, work.aliases, UNCHECKED) for work in pending for path in work.todo]
     total = sum(len(work.paths) for work in pending)
-    extracted = _run_extraction(todo, options, jobs, progress, total - len(todo), total)
-    by_path = {e[0]: e for e in extracted}
+    by_path: dict[str, Extracted] = {}
+    with Extractor(options, jobs) as extractor:
+        by_path.update((e[0], e) for e in extractor.run(todo, progress, total - len(todo), total))
+        for work in pending:
+            work.done.update((path, by_path[path][1]) for path in work.todo)
+        # Lazy files the project needs after all, until no analysed file adds a name (deferral.py).
+        # Each round analyses files or marks them checked against names that then stay the same, so
+        # it ends once the analysed files stop growing.
+        while True:
+            wanted = [(work, _needed(work, options)) for work in pending]
+            todo = [w for _, ws in wanted for w in ws]
+            if not todo:
+                break
+            fresh = {e[0]: e for e in extractor.run(todo)}
+            by_path.update(fresh)
+            for work, ws in wanted:
+                listed = set(work.todo)
+                for path, _, _ in ws:
+                    work.done[path] = fresh[path][1]
+                    if path not in listed:
+                        work.todo.append(path)  # so that _finish caches what the recheck found
     finished = iter(_finish(work, by_path, rules, options, cache_dir, result) for work in pending)
     return [o if o is not None else next(finished) for o in outcomes]
+
+
+def _needed(work: _Pending, options: RuleOptions) -> list[Work]:
+    """The project's lazy files not yet checked against the names its analysed files now give."""
+    frontend = [f for f in work.done.values() if isinstance(f, FrontendFacts)]
+    if not any(f.lazy is not None for f in frontend):
+        return []
+    names = names_that_matter(frontend, options.wrapper_names)
+    return [(f.path, work.aliases, names) for f in frontend if f.lazy is not None and f.lazy != names.digest]
 
 
 def _plan(
@@ -237,6 +259,7 @@ def _plan(
     work = _Pending(files, paths, aliases, resolver_aliases, key, cache, watched)
     for path in paths:
         if path in result.overrides:
+            # stdin is analysed whatever it imports: it cannot be re-read later, and it was asked for
             work.done[path] = extract_one(path, options, result.overrides[path], aliases)[1]
             continue
         hit = cache.lookup(path) if cache is not None else None
@@ -301,72 +324,6 @@ def _finish(
     if work.key is not None and stamps is not None and clean:
         save_results(files.root, cache_dir, work.key, outcome)
     return outcome
-
-
-Work = tuple[str, tuple[str, ...]]  # a file and its project's import alias prefixes
-
-
-def _run_extraction(
-    todo: list[Work],
-    options: RuleOptions,
-    jobs: int,
-    progress: Progress | None,
-    start: int,
-    total: int,
-) -> list[Extracted]:
-    if progress is not None:
-        progress(start, total)
-    if jobs <= 1 or len(todo) < POOL_THRESHOLD:
-        out = []
-        for i, (path, aliases) in enumerate(todo):
-            out.append(extract_one(path, options, None, aliases))
-            if progress is not None and i % 64 == 63:
-                progress(start + i + 1, total)
-        return out
-    # imported here: the pool machinery costs start-up time that runs with little to extract never use
-    from concurrent.futures import ProcessPoolExecutor
-
-    batches = _batches(todo, jobs)
-    out = []
-    try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
-            for batch in pool.map(extract_batch, batches, [options] * len(batches)):
-                out.extend(batch)
-                if progress is not None:
-                    progress(start + len(out), total)
-    except Exception:
-        # A broken pool (no /dev/shm, a killed worker) must not lose the run: finish in-process.
-        seen = {e[0] for e in out}
-        out.extend(extract_one(p, options, None, aliases) for p, aliases in todo if p not in seen)
-    return out
-
-
-def _context() -> BaseContext:
-    import multiprocessing
-
-    # fork shares the already-imported grammars with the workers; elsewhere use the default
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else None)
-
-
-def _batches(todo: list[Work], jobs: int) -> list[list[Work]]:
-    """Batches of roughly equal bytes, several per worker so a slow batch does not idle the others."""
-    sizes = []
-    for path, _ in todo:
-        try:
-            sizes.append(os.path.getsize(path))
-        except OSError:
-            sizes.append(0)
-    target = max(BATCH_BYTES, sum(sizes) // (jobs * 8) + 1)
-    batches: list[list[Work]] = [[]]
-    acc = 0
-    for work, size in zip(todo, sizes, strict=True):
-        if acc >= target and batches[-1]:
-            batches.append([])
-            acc = 0
-        batches[-1].append(work)
-        acc += size
-    return [b for b in batches if b]
 
 
 def _run_rule(rule: Rule, project: Project, options: RuleOptions, result: LintResult) -> list[Diagnostic]:

@@ -10,7 +10,7 @@ import os
 import stat
 import traceback
 
-from tauri_lint.model import FileFacts, FrontendFacts, Note, RustFacts
+from tauri_lint.model import FileFacts, FrontendFacts, NameSet, Note, RustFacts
 from tauri_lint.settings import RuleOptions
 from tauri_lint.text import looks_binary
 
@@ -51,8 +51,11 @@ def empty_facts(path: str, note: Note | None = None) -> FileFacts:
     return facts
 
 
-def extract_bytes(path: str, data: bytes, options: RuleOptions, aliases: tuple[str, ...] = ()) -> FileFacts:
-    """Facts of one file's content. Never raises: a crash in an extractor becomes an internal-error note."""
+def extract_bytes(
+    path: str, data: bytes, options: RuleOptions, aliases: tuple[str, ...] = (), names: NameSet | None = None
+) -> FileFacts:
+    """Facts of one file's content. Never raises: a crash in an extractor becomes an internal-error note.
+    `names`: leave a frontend file that only imports project modules lazy unless it names one of them."""
     limit = MAX_RUST_BYTES if is_rust(path) else MAX_FILE_BYTES
     if len(data) > limit:
         return empty_facts(path, Note(path, f"skipped: larger than {limit >> 20} MiB"))
@@ -65,7 +68,7 @@ def extract_bytes(path: str, data: bytes, options: RuleOptions, aliases: tuple[s
             return extract_rust(path, data)
         from tauri_lint.frontend.extract import extract_frontend
 
-        return extract_frontend(path, data, options, aliases)
+        return extract_frontend(path, data, options, aliases, names)
     except RecursionError:
         return empty_facts(path, Note(path, "skipped: nesting too deep to analyse"))
     except Exception as e:  # contain it: one bad file never stops the run
@@ -81,11 +84,15 @@ Extracted = tuple[str, FileFacts, tuple[int, int], str]
 
 
 def extract_one(
-    path: str, options: RuleOptions, override: bytes | None = None, aliases: tuple[str, ...] = ()
+    path: str,
+    options: RuleOptions,
+    override: bytes | None = None,
+    aliases: tuple[str, ...] = (),
+    names: NameSet | None = None,
 ) -> Extracted:
     """Facts of one file plus what the cache keys on: (mtime_ns, size) and the content digest."""
     if override is not None:
-        return path, extract_bytes(path, override, options, aliases), (0, -1), ""
+        return path, extract_bytes(path, override, options, aliases, names), (0, -1), ""
     try:
         st = os.stat(path)
         stamp = (st.st_mtime_ns, st.st_size)
@@ -94,9 +101,14 @@ def extract_one(
     data = read_file(path)
     if isinstance(data, Note):
         return path, empty_facts(path, data), (0, -1), ""
-    return path, extract_bytes(path, data, options, aliases), stamp, digest_of(data)
+    return path, extract_bytes(path, data, options, aliases, names), stamp, digest_of(data)
 
 
-def extract_batch(work: list[tuple[str, tuple[str, ...]]], options: RuleOptions) -> list[Extracted]:
-    """Pool worker entry point: each file with its project's import alias prefixes."""
-    return [extract_one(path, options, None, aliases) for path, aliases in work]
+# A file to extract: its path, its project's import alias prefixes, and the names it must mention to be
+# analysed when it only imports project modules (None: analyse it regardless).
+Work = tuple[str, tuple[str, ...], NameSet | None]
+
+
+def extract_batch(work: list[Work], options: RuleOptions) -> list[Extracted]:
+    """Pool worker entry point."""
+    return [extract_one(path, options, None, aliases, names) for path, aliases, names in work]

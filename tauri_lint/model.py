@@ -327,6 +327,18 @@ class FrontendFacts:
     notes: list[Note] = field(default_factory=list)
     line_count: int = 0
     had_syntax_errors: bool = False
+    # Not analysed: the file only imports project modules and named none of the project's wrappers,
+    # tables or builders. The value is the NameSet.digest it was checked against ("" for not yet).
+    lazy: str | None = None
+
+
+@dataclass(frozen=True)
+class NameSet:
+    """The names a file that only imports project modules must mention to be worth analysing: the
+    project's wrappers, command tables and name builders, and what passes them on (deferral.py)."""
+
+    words: frozenset[bytes]
+    digest: str
 
 
 # --------------------------------------------------------------------------------------------------

@@ -475,30 +475,40 @@ def _lookup(index: _Index, module: str, name: str, depth: int = 0) -> WrapperDef
     return None
 
 
-def _lookup_candidate(index: _Index, path: str, cand: CallCandidate) -> WrapperDef | None:
+def wrapper_keys(cand: CallCandidate) -> tuple[str | None, str | None]:
+    """What a call is looked up as, when it is imported: the wrapper name in the module it is imported
+    from (None: never a wrapper, as for a default import), and the bare name it may match anywhere
+    when that module is not in the project (None: no guessing). Shared with deferral.py."""
     head, _, member = cand.name.partition(".")
+    imported = cand.imported_name or head
+    if imported == "*":
+        name = member or None
+    elif imported == "default":
+        name = None
+    else:
+        name = imported + ("." + member if member else "")
+    bare: str | None = member or imported
+    if (cand.import_source or ".").startswith((".", "@/", "~/", "$lib")):
+        bare = None  # a project file we do not have (excluded): no guessing
+    elif bare is None or bare in GENERIC_NAMES or len(bare) <= 3:
+        bare = None
+    return name, bare
+
+
+def _lookup_candidate(index: _Index, path: str, cand: CallCandidate) -> WrapperDef | None:
     if cand.import_source is None:
         hit = _lookup(index, path, cand.name)
-        if hit is None and head != "this":
+        if hit is None and cand.name.partition(".")[0] != "this":
             hits = index.by_name.get(cand.name, [])
             hit = hits[0] if len(hits) == 1 and hits[0].span.path == "" else None
         return hit
     module = index.resolver.resolve(cand.import_source, path)
-    imported = cand.imported_name or head
+    name, bare = wrapper_keys(cand)
     if module is not None:
-        if imported == "*":
-            return _lookup(index, module, member) if member else None
-        if imported == "default":
-            return None
-        return _lookup(index, module, imported + ("." + member if member else ""))
-    if cand.import_source.startswith((".", "@/", "~/", "$lib")):
-        return None  # a project file we do not have (excluded): no guessing
+        return _lookup(index, module, name) if name is not None else None
     # Last resort: a unique exported wrapper of that bare name anywhere in the project.
-    bare = member or imported
-    hits = index.by_name.get(bare, [])
-    if len(hits) == 1 and bare not in GENERIC_NAMES and len(bare) > 3:
-        return hits[0]
-    return None
+    hits = index.by_name.get(bare, []) if bare is not None else []
+    return hits[0] if len(hits) == 1 else None
 
 
 def _site_from_wrapper(index: _Index, path: str, cand: CallCandidate, w: WrapperDef) -> InvokeSite:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import replace
+from enum import Enum
 
 from tree_sitter import Node
 
@@ -57,6 +58,7 @@ from tauri_lint.model import (
     Listener,
     ListenerFate,
     NameBuilder,
+    NameSet,
     Note,
     ResultUse,
     Span,
@@ -98,15 +100,79 @@ DEFAULT_PROJECT_PREFIXES = (".", "/", "@/", "~/", "#", "$")
 _TAURI_MARKERS = (b"@tauri-apps", b"__TAURI", b"enum", b"as const")
 
 
-def _worth_parsing(data: bytes, prefixes: tuple[str, ...], options: RuleOptions) -> bool:
+class Relevance(Enum):
+    """What a file's bytes say about whether parsing it can yield a fact."""
+
+    NONE = "none"  # reaches neither Tauri nor a project module: nothing to find
+    ALWAYS = "always"  # reaches Tauri, re-exports, mounts an app, or carries a tauri-lint comment
+    # Imports project modules only: it matters just when it names one of the project's wrappers,
+    # command tables or name builders (see deferral.py), which only the other files can tell.
+    ON_NAMES = "on-names"
+
+
+# `export * from`, `export { a as b } from`: the names a module passes on, needed to resolve imports.
+# (No leading \b: a pattern that starts with a literal is searched for far faster.)
+_REEXPORT = re.compile(rb"export\s*(?:\*|(?:type\s*)?\{[^}]*\}\s*from\b)")
+# `mount(App, ...)`, Svelte 3/4 `new App({ target })`: see _Extractor._mounts
+_MOUNT_CALL = re.compile(rb"\b(?:mount|hydrate)\s*\(")
+_NEW_CALL = re.compile(rb"\bnew\s+[A-Za-z_$][\w$]*\s*\(")
+
+
+def _mounts_a_component(data: bytes) -> bool:
+    """Might this module mount a .vue/.svelte component as an app's root (FrontendFacts.mounts)?"""
+    if b".vue" not in data and b".svelte" not in data:
+        return False
+    if b"createApp" in data or b"createSSRApp" in data:
+        return True
+    if (b"mount" in data or b"hydrate" in data) and _MOUNT_CALL.search(data) is not None:
+        return True
+    return b"new" in data and _NEW_CALL.search(data) is not None
+
+
+def relevance(data: bytes, prefixes: tuple[str, ...], options: RuleOptions) -> Relevance:
     """Can this file hold any fact? It must reach Tauri itself, import a project module (a wrapper
     may live there), or carry a tauri-lint comment. Most files of a big monorepo do none of these."""
     if any(marker in data for marker in _TAURI_MARKERS) or b"tauri-lint" in data:
-        return True
+        return Relevance.ALWAYS
     if any(name.encode() in data for name in options.wrapper_names):
-        return True
-    pattern = _import_pattern(prefixes)
-    return pattern.search(data) is not None
+        return Relevance.ALWAYS
+    if _import_pattern(prefixes).search(data) is None:
+        return Relevance.NONE
+    if _REEXPORT.search(data) is not None or _mounts_a_component(data):
+        return Relevance.ALWAYS
+    return Relevance.ON_NAMES
+
+
+# Identifiers, to see whether a file names any of a set of names (a superset of what it references).
+_WORD = re.compile(rb"[A-Za-z_$][\w$]*")
+# A lazy file comes back each time its project's names grow: what its bytes say is kept per process,
+# keyed by path, content and the settings relevance() reads (None: its words not read yet).
+_LAZY_WORDS: dict[tuple[str, int, int, tuple[str, ...], tuple[str, ...]], frozenset[bytes] | None] = {}
+_MAX_LAZY = 20_000
+
+
+def _classify(
+    path: str, data: bytes, prefixes: tuple[str, ...], options: RuleOptions, names: NameSet | None
+) -> tuple[Relevance, bool]:
+    """The file's relevance, and whether it stays lazy: ON_NAMES, checked against `names` (not None),
+    and naming none of them."""
+    if names is None:
+        return relevance(data, prefixes, options), False
+    key = (path, len(data), hash(data), prefixes, tuple(options.wrapper_names))
+    if key in _LAZY_WORDS:
+        words = _LAZY_WORDS[key]
+    else:
+        kind = relevance(data, prefixes, options)
+        if kind is not Relevance.ON_NAMES:
+            return kind, False
+        if len(_LAZY_WORDS) >= _MAX_LAZY:
+            _LAZY_WORDS.clear()
+        words = _LAZY_WORDS[key] = None
+    if not names.words:
+        return Relevance.ON_NAMES, True
+    if words is None:
+        words = _LAZY_WORDS[key] = frozenset(_WORD.findall(data))
+    return Relevance.ON_NAMES, names.words.isdisjoint(words)
 
 
 _IMPORT_PATTERNS: dict[tuple[str, ...], re.Pattern[bytes]] = {}
@@ -126,17 +192,22 @@ def extract_frontend(
     data: bytes,
     options: RuleOptions | None = None,
     aliases: tuple[str, ...] = (),
+    names: NameSet | None = None,
 ) -> FrontendFacts:
     """Facts of one frontend file. Never raises on bad input: trouble becomes a Note.
 
     `aliases` are the project's import alias prefixes (tsconfig `paths`), so that calls of functions
-    imported through them are recorded as possible wrapper calls.
+    imported through them are recorded as possible wrapper calls. With `names`, a file that only
+    imports project modules is analysed only if it names one of them; otherwise it comes back lazy
+    (FrontendFacts.lazy), to be looked at again when the project's names change.
     """
     facts = FrontendFacts(path=path)
     options = options or RuleOptions()
     prefixes = DEFAULT_PROJECT_PREFIXES + tuple(a for a in aliases if a)
-    if not _worth_parsing(data, prefixes, options):
+    kind, lazy = _classify(path, data, prefixes, options, names)
+    if kind is Relevance.NONE or lazy:
         facts.line_count = data.count(b"\n") + 1
+        facts.lazy = names.digest if lazy and names is not None else None
         return facts
     suffix = os.path.splitext(path)[1].lower()
     index = LineIndex(path, data)

@@ -1,0 +1,82 @@
+"""Which lazy files a project needs analysed after all.
+
+Most files of a big frontend import project modules (components, stores, utilities) and nothing of
+Tauri. Such a file yields a fact only by calling one of the project's invoke wrappers, or by holding a
+command table or name builder some invoke folds its command from, and every one of those is named in
+its text. So those files are first left unparsed (FrontendFacts.lazy), the names that matter are read
+off the analysed files, and a lazy file is parsed only if it mentions one of them. That can make new
+wrappers (a thin function around a wrapper call), so it repeats until no new file is needed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+
+from tauri_lint.model import CommandRef, FrontendFacts, NameSet
+from tauri_lint.project import wrapper_keys
+
+# Not yet checked against any names: the first pass, before the project's names are known.
+UNCHECKED = NameSet(frozenset(), "")
+
+
+def names_that_matter(facts: Iterable[FrontendFacts], wrapper_names: Sequence[str] = ()) -> NameSet:
+    """The names of the analysed files' wrappers and of the imported tables and builders their invokes
+    fold command names from; then, around every call that resolves to one of those wrappers: the
+    function that gives its promise back (it may become a wrapper at the project level), the tables
+    and builders of its arguments, and the names a module re-exports it under."""
+    wrappers: set[str] = set(wrapper_names)  # as calls look them up (project._lookup_candidate)
+    bare: set[str] = set(wrapper_names)  # exported wrappers by their last name (the last-resort lookup)
+    refs: set[str] = set()
+    # (wrapper names any of which makes the edge fire, the bare name that does, what it then adds)
+    edges: list[tuple[tuple[str, ...], str | None, tuple[str, ...], tuple[str, ...]]] = []
+    for f in facts:
+        if f.lazy is not None:
+            continue
+        imported = {i.local: i.imported for i in f.imports}
+        for w in f.wrappers:
+            wrappers.add(w.name)
+            if w.exported:
+                bare.add(w.name.rpartition(".")[2])
+            refs.update(_ref_names(w.command_ref, imported))
+        for exported, _source, original in f.reexports:
+            if exported != "*" and original != "*":
+                edges.append(((original,), None, (exported,), ()))
+        for c in f.candidates:
+            arg_refs = tuple(n for ref in c.arg_refs for n in _ref_names(ref, imported))
+            if c.name == "<invoke>":
+                refs.update(arg_refs)
+                continue
+            # only a function that gives the call's promise back becomes a wrapper (project._derive)
+            enclosing = (c.enclosing.name,) if c.enclosing is not None and c.enclosing.propagates else ()
+            if not enclosing and not arg_refs:
+                continue
+            if c.import_source is None:
+                edges.append(((c.name,), None, enclosing, arg_refs))
+            else:
+                name, last_resort = wrapper_keys(c)
+                edges.append(((name,) if name else (), last_resort, enclosing, arg_refs))
+    grew = True
+    while grew:
+        grew = False
+        for keys, last_resort, adds, more_refs in edges:
+            if wrappers.issuperset(adds) and refs.issuperset(more_refs):
+                continue
+            if not wrappers.isdisjoint(keys) or last_resort in bare:
+                wrappers.update(adds)
+                bare.update(a.rpartition(".")[2] for a in adds)
+                refs.update(more_refs)
+                grew = True
+    words = {part for name in wrappers for part in name.split(".")} | refs
+    words.discard("default")
+    ordered = sorted(words)
+    digest = hashlib.blake2b("\0".join(ordered).encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+    return NameSet(frozenset(n.encode("utf-8", "surrogateescape") for n in ordered), digest)
+
+
+def _ref_names(ref: CommandRef | None, imported: dict[str, str]) -> tuple[str, ...]:
+    """The table or builder a command ref reads, by its local and its exported name."""
+    if ref is None:
+        return ()
+    local = ref.table or ref.builder
+    return (local, imported.get(local, local)) if local is not None else ()

@@ -1,0 +1,216 @@
+"""Lazy files: a file that only imports project modules is parsed only when it names one of the
+project's wrappers, command tables or name builders (deferral.py), and never at the cost of a finding."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from tauri_lint import workers
+from tauri_lint.cache import open_cache
+from tauri_lint.deferral import UNCHECKED, names_that_matter
+from tauri_lint.engine import lint
+from tauri_lint.frontend.extract import DEFAULT_PROJECT_PREFIXES, Relevance, extract_frontend, relevance
+from tauri_lint.model import FrontendFacts
+from tauri_lint.modules import load_aliases
+from tauri_lint.settings import RuleOptions, Settings
+from tests.projects import make_project
+
+RUST = """
+#[tauri::command]
+async fn load_row(index: u32) -> u32 {
+    index
+}
+
+pub fn run() {
+    tauri::Builder::default()
+        .invoke_handler(tauri::generate_handler![load_row])
+        .run(tauri::generate_context!())
+        .unwrap();
+}
+"""
+API = """import { invoke } from "@tauri-apps/api/core";
+
+export const getRow = (index: number) => invoke<number>("load_row", { index });
+"""
+# No Tauri in sight: a thin function around the wrapper, which makes it a wrapper too.
+ROWS = """import { getRow } from "./api";
+
+export const loadRow = (index: number) => getRow(index);
+"""
+VIEW = """import { loadRow } from "./rows";
+
+export async function loadAll(rows: number[]) {
+  for (const index of rows) {
+    await loadRow(index);
+  }
+}
+"""
+# A component that reaches no wrapper: it stays unparsed.
+UNRELATED = """import { formatDate } from "./format";
+
+export function label(when: Date): string {
+  return `Updated ${formatDate(when)}`;
+}
+"""
+FORMAT = """export const formatDate = (d: Date) => d.toISOString();
+"""
+
+
+def _relevance(source: str) -> Relevance:
+    return relevance(source.encode(), DEFAULT_PROJECT_PREFIXES, RuleOptions())
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('import { invoke } from "@tauri-apps/api/core";\ninvoke("x");\n', Relevance.ALWAYS),
+        ("const { invoke } = window.__TAURI__.core;\n", Relevance.ALWAYS),
+        ('import { a } from "./a";\n// tauri-lint: disable-next-line floating-invoke\na();\n', Relevance.ALWAYS),
+        ('export * from "./api";\n', Relevance.ALWAYS),
+        ('export { getRow as fetchRow } from "./api";\n', Relevance.ALWAYS),
+        (
+            'import { createApp } from "vue";\nimport App from "./App.vue";\ncreateApp(App).mount("#app");\n',
+            Relevance.ALWAYS,
+        ),
+        (
+            'import { mount } from "svelte";\nimport App from "./App.svelte";\nmount(App, { target: el });\n',
+            Relevance.ALWAYS,
+        ),
+        ('import App from "./App.svelte";\nconst app = new App({ target: document.body });\n', Relevance.ALWAYS),
+        # near misses: plain components and utilities that import project modules
+        ('import { Button } from "./Button";\nexport const Save = () => Button();\n', Relevance.ON_NAMES),
+        (
+            'import Child from "./Child.svelte";\nimport { onMount } from "svelte";\nonMount(() => {});\n',
+            Relevance.ON_NAMES,
+        ),
+        ('import { exportedRows } from "@/rows";\nexport const total = exportedRows.length;\n', Relevance.ON_NAMES),
+        ('import { ref } from "vue";\nexport const count = ref(0);\n', Relevance.NONE),
+        ("export const answer = 42;\n", Relevance.NONE),
+    ],
+)
+def test_relevance_from_the_bytes(source: str, expected: Relevance) -> None:
+    assert _relevance(source) is expected
+
+
+def _facts(files: dict[str, str]) -> list[FrontendFacts]:
+    return [extract_frontend(f"/p/src/{name}", text.encode()) for name, text in files.items()]
+
+
+def _names(files: dict[str, str]) -> set[str]:
+    return {w.decode() for w in names_that_matter(_facts(files)).words}
+
+
+def test_names_grow_through_functions_that_give_a_wrapper_promise_back() -> None:
+    names = _names({"api.ts": API, "rows.ts": ROWS})
+    assert {"getRow", "loadRow"} <= names
+
+
+def test_a_function_that_drops_the_wrapper_promise_adds_no_name() -> None:
+    refresh = 'import { getRow } from "./api";\n\nexport function refresh() {\n  getRow(1);\n}\n'
+    names = _names({"api.ts": API, "refresh.ts": refresh})
+    assert "getRow" in names
+    assert "refresh" not in names
+
+
+def test_a_renaming_reexport_passes_only_wrapper_names_on() -> None:
+    barrel = 'export { getRow as fetchRow } from "./api";\nexport { Button as Btn } from "./ui";\n'
+    names = _names({"api.ts": API, "index.ts": barrel})
+    assert "fetchRow" in names
+    assert "Btn" not in names and "Button" not in names
+
+
+def test_the_table_an_invoke_folds_its_command_from_is_named() -> None:
+    caller = (
+        'import { invoke } from "@tauri-apps/api/core";\nimport { COMMANDS } from "./names";\n\n'
+        "export const load = () => invoke(COMMANDS.load);\n"
+    )
+    assert "COMMANDS" in _names({"caller.ts": caller})
+
+
+def test_lazy_files_are_not_read_for_names() -> None:
+    lazy = extract_frontend("/p/src/rows.ts", ROWS.encode(), names=UNCHECKED)
+    assert lazy.lazy == ""
+    assert "loadRow" not in {w.decode() for w in names_that_matter([lazy]).words}
+
+
+def _age(root: str) -> None:
+    past = time.time() - 60
+    for folder, _, names in os.walk(root):
+        for name in names:
+            os.utime(os.path.join(folder, name), (past, past))
+
+
+def _project(root: Path, rows: str = ROWS) -> str:
+    return make_project(
+        str(root),
+        {
+            "src-tauri/src/lib.rs": RUST,
+            "src/api.ts": API,
+            "src/rows.ts": rows,
+            "src/view.ts": VIEW,
+            "src/unrelated.ts": UNRELATED,
+            "src/format.ts": FORMAT,
+        },
+    )
+
+
+def _findings(root: str, jobs: int = 1) -> list[tuple[str, int, str]]:
+    result = lint([root], Settings(), jobs=jobs, use_cache=True)
+    assert result.internal_errors == 0
+    return [(os.path.relpath(d.span.path, root), d.span.line, d.rule) for d in result.diagnostics]
+
+
+def _lazy_files(root: str) -> set[str]:
+    aliases = tuple(prefix for prefix, _ in load_aliases(root))  # as the engine keys the cache
+    cache = open_cache(root, RuleOptions(), None, aliases)
+    assert cache.entries
+    return {os.path.relpath(p, root) for p, e in cache.entries.items() if getattr(e.facts, "lazy", None) is not None}
+
+
+def test_a_wrapper_two_files_away_is_found_and_unrelated_files_stay_unparsed(tmp_path: Path) -> None:
+    root = _project(tmp_path / "app")
+    assert _findings(root) == [("src/view.ts", 5, "invoke-in-hot-loop")]
+    # rows.ts and view.ts were needed (they name wrappers); unrelated.ts was never parsed
+    assert _lazy_files(root) == {os.path.join("src", "unrelated.ts")}
+
+
+def test_the_pool_runs_the_later_rounds_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(workers, "POOL_THRESHOLD", 0)
+    root = _project(tmp_path / "app")
+    assert _findings(root, jobs=2) == [("src/view.ts", 5, "invoke-in-hot-loop")]
+
+
+def test_a_cached_lazy_file_is_checked_again_when_a_new_wrapper_appears(tmp_path: Path) -> None:
+    not_yet = 'import { clamp } from "./format";\n\nexport const loadRow = (index: number) => clamp(index);\n'
+    root = _project(tmp_path / "app", rows=not_yet)
+    _age(root)
+    assert _findings(root) == []
+    assert os.path.join("src", "view.ts") in _lazy_files(root)
+    # view.ts does not change; rows.ts now forwards to the wrapper, so view.ts must be read after all
+    rows = Path(root) / "src" / "rows.ts"
+    rows.write_text(ROWS)
+    assert _findings(root) == [("src/view.ts", 5, "invoke-in-hot-loop")]
+    assert os.path.join("src", "view.ts") not in _lazy_files(root)
+
+
+def test_a_command_table_in_a_lazy_file_is_folded(tmp_path: Path) -> None:
+    names = 'import { PREFIX } from "./prefix";\n\nexport const COMMANDS = { load: "load_rows" };\n'
+    caller = (
+        'import { invoke } from "@tauri-apps/api/core";\nimport { COMMANDS } from "./names";\n\n'
+        "export const load = () => invoke(COMMANDS.load, { index: 1 });\n"
+    )
+    root = make_project(
+        str(tmp_path / "app"),
+        {
+            "src-tauri/src/lib.rs": RUST,
+            "src/names.ts": names,
+            "src/prefix.ts": 'export const PREFIX = "app";\n',
+            "src/caller.ts": caller,
+        },
+    )
+    # the table's file imports a project module only, yet the misspelt command is still read from it
+    assert _findings(root) == [("src/caller.ts", 4, "unknown-command")]
