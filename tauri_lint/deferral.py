@@ -21,57 +21,81 @@ UNCHECKED = NameSet(frozenset(), "")
 
 
 def names_that_matter(facts: Iterable[FrontendFacts], wrapper_names: Sequence[str] = ()) -> NameSet:
+    """The names that make a lazy file worth analysing, from these files' facts (see ProjectNames)."""
+    names = ProjectNames(wrapper_names)
+    for f in facts:
+        names.add(f)
+    return names.current()
+
+
+# An edge of the name graph: the wrapper names any of which makes it fire, the bare name that does,
+# and the wrapper names and table/builder names it then adds.
+_Edge = tuple[tuple[str, ...], str | None, tuple[str, ...], tuple[str, ...]]
+
+
+class ProjectNames:
     """The names of the analysed files' wrappers and of the imported tables and builders their invokes
     fold command names from; then, around every call that resolves to one of those wrappers: the
     function that gives its promise back (it may become a wrapper at the project level), the tables
-    and builders of its arguments, and the names a module re-exports it under."""
-    wrappers: set[str] = set(wrapper_names)  # as calls look them up (project._lookup_candidate)
-    bare: set[str] = set(wrapper_names)  # exported wrappers by their last name (the last-resort lookup)
-    refs: set[str] = set()
-    # (wrapper names any of which makes the edge fire, the bare name that does, what it then adds)
-    edges: list[tuple[tuple[str, ...], str | None, tuple[str, ...], tuple[str, ...]]] = []
-    for f in facts:
-        if f.lazy is not None:
-            continue
+    and builders of its arguments, and the names a module re-exports it under.
+
+    Files are added as they are analysed, each once; current() follows the calls to a fixpoint."""
+
+    def __init__(self, wrapper_names: Sequence[str] = ()) -> None:
+        self.wrappers: set[str] = set(wrapper_names)  # as calls look them up (project._lookup_candidate)
+        self.bare: set[str] = set(wrapper_names)  # exported wrappers by last name (the last-resort lookup)
+        self.refs: set[str] = set()
+        self.edges: list[_Edge] = []  # not fired yet
+        self.added: set[str] = set()
+
+    def add(self, f: FrontendFacts) -> None:
+        if f.lazy is not None or f.path in self.added:
+            return
+        self.added.add(f.path)
         imported = {i.local: i.imported for i in f.imports}
         for w in f.wrappers:
-            wrappers.add(w.name)
+            self.wrappers.add(w.name)
             if w.exported:
-                bare.add(w.name.rpartition(".")[2])
-            refs.update(_ref_names(w.command_ref, imported))
+                self.bare.add(w.name.rpartition(".")[2])
+            self.refs.update(_ref_names(w.command_ref, imported))
         for exported, _source, original in f.reexports:
             if exported != "*" and original != "*":
-                edges.append(((original,), None, (exported,), ()))
+                self.edges.append(((original,), None, (exported,), ()))
         for c in f.candidates:
             arg_refs = tuple(n for ref in c.arg_refs for n in _ref_names(ref, imported))
             if c.name == "<invoke>":
-                refs.update(arg_refs)
+                self.refs.update(arg_refs)
                 continue
             # only a function that gives the call's promise back becomes a wrapper (project._derive)
             enclosing = (c.enclosing.name,) if c.enclosing is not None and c.enclosing.propagates else ()
             if not enclosing and not arg_refs:
                 continue
             if c.import_source is None:
-                edges.append(((c.name,), None, enclosing, arg_refs))
+                self.edges.append(((c.name,), None, enclosing, arg_refs))
             else:
                 name, last_resort = wrapper_keys(c)
-                edges.append(((name,) if name else (), last_resort, enclosing, arg_refs))
-    grew = True
-    while grew:
-        grew = False
-        for keys, last_resort, adds, more_refs in edges:
-            if wrappers.issuperset(adds) and refs.issuperset(more_refs):
-                continue
-            if not wrappers.isdisjoint(keys) or last_resort in bare:
-                wrappers.update(adds)
-                bare.update(a.rpartition(".")[2] for a in adds)
-                refs.update(more_refs)
+                self.edges.append(((name,) if name else (), last_resort, enclosing, arg_refs))
+
+    def current(self) -> NameSet:
+        grew = True
+        while grew:
+            grew = False
+            waiting: list[_Edge] = []
+            for edge in self.edges:
+                keys, last_resort, adds, more_refs = edge
+                if self.wrappers.isdisjoint(keys) and last_resort not in self.bare:
+                    waiting.append(edge)
+                    continue
+                self.wrappers.update(adds)
+                self.bare.update(a.rpartition(".")[2] for a in adds)
+                self.refs.update(more_refs)
                 grew = True
-    words = {part for name in wrappers for part in name.split(".")} | refs
-    words.discard("default")
-    ordered = sorted(words)
-    digest = hashlib.blake2b("\0".join(ordered).encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
-    return NameSet(frozenset(n.encode("utf-8", "surrogateescape") for n in ordered), digest)
+            self.edges = waiting
+        words = {part for name in self.wrappers for part in name.split(".")} | self.refs
+        words.discard("default")
+        ordered = sorted(words)
+        digest = hashlib.blake2b("\0".join(ordered).encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+        return NameSet(frozenset(n.encode("utf-8", "surrogateescape") for n in ordered), digest)
 
 
 def _ref_names(ref: CommandRef | None, imported: dict[str, str]) -> tuple[str, ...]:

@@ -170,19 +170,35 @@ def _suffix(name: str) -> str:
 # Excludes: settings patterns and .gitignore files
 # --------------------------------------------------------------------------------------------------
 
+_GLOB_CHARS = frozenset("*?[]!/\\#")
+
+
+def _bare_name(pattern: str) -> bool:
+    """A gitignore pattern that is just a name: it matches files and folders of that name anywhere."""
+    return bool(pattern) and pattern.strip() == pattern and not _GLOB_CHARS.intersection(pattern)
+
+
 # The .gitignore specs in force for a folder, outermost first: (folder the patterns are relative to, spec).
 IgnoreContext = tuple[tuple[str, GitIgnoreSpec], ...]
 
 
 class _Excluder:
     def __init__(self, settings: Settings) -> None:
-        self.spec = GitIgnoreSpec.from_lines([*settings.exclude, *settings.extend_exclude])
+        patterns = [*settings.exclude, *settings.extend_exclude]
+        self.spec = GitIgnoreSpec.from_lines(patterns)
+        # Bare names (the defaults: `node_modules`, `dist`...) match any path component; during a walk
+        # every folder above an entry was already checked, so only the entry's own name is left.
+        self.names: frozenset[str] | None = frozenset(patterns) if all(_bare_name(p) for p in patterns) else None
         self.respect_gitignore = settings.respect_gitignore
         self._gitignores: dict[str, GitIgnoreSpec | None] = {}
 
     def excluded(self, top: str, ctx: IgnoreContext, path: str, is_dir: bool) -> bool:
         """Whether `path`, met while walking `top` with .gitignore context `ctx`, is excluded."""
-        return self.by_settings(top, path, is_dir) or self.gitignored(ctx, path, is_dir)
+        if self.names is not None:
+            by_settings = path != top and os.path.basename(path) in self.names
+        else:
+            by_settings = self.by_settings(top, path, is_dir)
+        return by_settings or self.gitignored(ctx, path, is_dir)
 
     def by_settings(self, top: str, path: str, is_dir: bool) -> bool:
         """`exclude`/`extend_exclude` match `path` relative to `top` (never `top` itself)."""

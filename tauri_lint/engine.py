@@ -21,7 +21,7 @@ from tauri_lint.cache import (
     save_results,
     stamp_of,
 )
-from tauri_lint.deferral import UNCHECKED, names_that_matter
+from tauri_lint.deferral import UNCHECKED, ProjectNames
 from tauri_lint.diagnostics import Diagnostic, Severity
 from tauri_lint.discovery import ProjectFiles, discover
 from tauri_lint.extraction import INTERNAL, Extracted, Work, extract_one
@@ -172,6 +172,7 @@ class _Pending:
     watched: list[str]  # config files whose change invalidates the project's results
     done: dict[str, FileFacts] = field(default_factory=dict)
     todo: list[str] = field(default_factory=list)
+    names: ProjectNames | None = None  # of the files analysed so far (deferral.py)
 
 
 def _outcomes(
@@ -208,7 +209,8 @@ def _outcomes(
             todo = [w for _, ws in wanted for w in ws]
             if not todo:
                 break
-            fresh = {e[0]: e for e in extractor.run(todo)}
+            # the lazy files being checked again count as not done yet
+            fresh = {e[0]: e for e in extractor.run(todo, progress, total - len(todo), total)}
             by_path.update(fresh)
             for work, ws in wanted:
                 listed = set(work.todo)
@@ -225,7 +227,11 @@ def _needed(work: _Pending, options: RuleOptions) -> list[Work]:
     frontend = [f for f in work.done.values() if isinstance(f, FrontendFacts)]
     if not any(f.lazy is not None for f in frontend):
         return []
-    names = names_that_matter(frontend, options.wrapper_names)
+    if work.names is None:
+        work.names = ProjectNames(options.wrapper_names)
+    for f in frontend:
+        work.names.add(f)
+    names = work.names.current()
     return [(f.path, work.aliases, names) for f in frontend if f.lazy is not None and f.lazy != names.digest]
 
 

@@ -16,6 +16,7 @@ from tauri_lint.discovery import (
     SKIP_NOT_TAURI_CRATE,
     Discovery,
     ProjectFiles,
+    _Excluder,
     discover,
 )
 from tauri_lint.settings import Settings
@@ -637,3 +638,27 @@ def test_tauri_major_inherited_from_the_workspace(tmp_path: Path, shared: str, m
         },
     )
     assert only(discover([str(app)], Settings())).tauri_major == major
+
+
+@pytest.mark.parametrize(
+    "rel",
+    ["dist", "src/dist", "src/dist.ts", "src/out", "src/output.ts", "gen", "src/gen.rs", "a/b/coverage"],
+)
+@pytest.mark.parametrize("is_dir", [True, False])
+def test_bare_name_excludes_match_as_the_gitignore_spec_does(rel: str, is_dir: bool) -> None:
+    settings = Settings()
+    ex = _Excluder(settings)
+    assert ex.names is not None  # the defaults are all bare names: the fast path is taken
+    top = os.path.join(os.sep, "repo")
+    path = os.path.join(top, rel)
+    # (during a walk the folders above an entry were checked already: none of these is excluded)
+    assert ex.excluded(top, (), path, is_dir) == ex.by_settings(top, path, is_dir)
+
+
+def test_patterns_with_a_slash_or_glob_use_the_full_gitignore_spec() -> None:
+    ex = _Excluder(Settings(extend_exclude=("src/legacy", "*.gen.ts")))
+    assert ex.names is None
+    top = os.path.join(os.sep, "repo")
+    assert ex.excluded(top, (), os.path.join(top, "src", "legacy"), True)
+    assert ex.excluded(top, (), os.path.join(top, "src", "api.gen.ts"), False)
+    assert not ex.excluded(top, (), os.path.join(top, "lib", "legacy"), True)
