@@ -28,8 +28,8 @@ def names_that_matter(facts: Iterable[FrontendFacts], wrapper_names: Sequence[st
     return names.current()
 
 
-# An edge of the name graph: the wrapper names any of which makes it fire, the bare name that does,
-# and the wrapper names and table/builder names it then adds.
+# A call that may resolve to a wrapper: the names it is looked up as (any of which makes it fire), the
+# bare name that does, and the wrapper names and table/builder names it then adds.
 _Edge = tuple[tuple[str, ...], str | None, tuple[str, ...], tuple[str, ...]]
 
 
@@ -43,9 +43,16 @@ class ProjectNames:
 
     def __init__(self, wrapper_names: Sequence[str] = ()) -> None:
         self.wrappers: set[str] = set(wrapper_names)  # as calls look them up (project._lookup_candidate)
+        # The objects and classes wrappers are members of (`api` of `api.getUser`), under every name a
+        # module re-exports them as: a call `client.getUser()` of `export { api as client }` is theirs.
+        self.heads: set[str] = set()
         self.bare: set[str] = set(wrapper_names)  # exported wrappers by last name (the last-resort lookup)
         self.refs: set[str] = set()
+        # The file names of components mounted as an app's root: a module importing one makes it no root
+        # (project._root_components), so files that name one are analysed for their imports.
+        self.mounted: set[str] = set()
         self.edges: list[_Edge] = []  # not fired yet
+        self.renames: list[tuple[str, str]] = []  # re-exports: (name in the source module, name exported)
         self.added: set[str] = set()
 
     def add(self, f: FrontendFacts) -> None:
@@ -54,13 +61,15 @@ class ProjectNames:
         self.added.add(f.path)
         imported = {i.local: i.imported for i in f.imports}
         for w in f.wrappers:
-            self.wrappers.add(w.name)
+            self._add_wrapper(w.name)
             if w.exported:
                 self.bare.add(w.name.rpartition(".")[2])
             self.refs.update(_ref_names(w.command_ref, imported))
+        for source in f.mounts:
+            self.mounted.add(_module_stem(source))
         for exported, _source, original in f.reexports:
             if exported != "*" and original != "*":
-                self.edges.append(((original,), None, (exported,), ()))
+                self.renames.append((original, exported))
         for c in f.candidates:
             arg_refs = tuple(n for ref in c.arg_refs for n in _ref_names(ref, imported))
             if c.name == "<invoke>":
@@ -76,22 +85,41 @@ class ProjectNames:
                 name, last_resort = wrapper_keys(c)
                 self.edges.append(((name,) if name else (), last_resort, enclosing, arg_refs))
 
+    def _add_wrapper(self, name: str) -> None:
+        self.wrappers.add(name)
+        head, dot, _ = name.partition(".")
+        if dot:
+            self.heads.add(head)
+
+    def _fires(self, keys: tuple[str, ...], last_resort: str | None) -> bool:
+        if last_resort in self.bare:
+            return True
+        return any(key in self.wrappers or key.partition(".")[0] in self.heads for key in keys)
+
     def current(self) -> NameSet:
         grew = True
         while grew:
             grew = False
+            for original, exported in self.renames:
+                if original in self.wrappers and exported not in self.wrappers:
+                    self._add_wrapper(exported)
+                    grew = True
+                if original in self.heads and exported not in self.heads:
+                    self.heads.add(exported)  # a re-exported object or class of wrappers
+                    grew = True
             waiting: list[_Edge] = []
             for edge in self.edges:
                 keys, last_resort, adds, more_refs = edge
-                if self.wrappers.isdisjoint(keys) and last_resort not in self.bare:
+                if not self._fires(keys, last_resort):
                     waiting.append(edge)
                     continue
-                self.wrappers.update(adds)
+                for name in adds:
+                    self._add_wrapper(name)
                 self.bare.update(a.rpartition(".")[2] for a in adds)
                 self.refs.update(more_refs)
                 grew = True
             self.edges = waiting
-        words = {part for name in self.wrappers for part in name.split(".")} | self.refs
+        words = {part for name in self.wrappers for part in name.split(".")} | self.heads | self.refs | self.mounted
         words.discard("default")
         ordered = sorted(words)
         digest = hashlib.blake2b("\0".join(ordered).encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
@@ -104,3 +132,11 @@ def _ref_names(ref: CommandRef | None, imported: dict[str, str]) -> tuple[str, .
         return ()
     local = ref.table or ref.builder
     return (local, imported.get(local, local)) if local is not None else ()
+
+
+def _module_stem(source: str) -> str:
+    """`./App.vue` → `App`, `@/root/index.svelte` → `index`, `./App` → `App`: the word every import of
+    that module spells out."""
+    last = source.rstrip("/").rpartition("/")[2]
+    stem, dot, ext = last.rpartition(".")
+    return stem if dot and ext in ("vue", "svelte", "ts", "js", "tsx", "jsx") else last

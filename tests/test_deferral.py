@@ -214,3 +214,80 @@ def test_a_command_table_in_a_lazy_file_is_folded(tmp_path: Path) -> None:
     )
     # the table's file imports a project module only, yet the misspelt command is still read from it
     assert _findings(root) == [("src/caller.ts", 4, "unknown-command")]
+
+
+def _lint_files(tmp_path: Path, files: dict[str, str]) -> list[tuple[str, int, str]]:
+    root = make_project(str(tmp_path / "app"), {"src-tauri/src/lib.rs": RUST, **files})
+    return _findings(root)
+
+
+def test_a_wrapper_object_exported_under_another_name_is_followed(tmp_path: Path) -> None:
+    api = (
+        'import { invoke } from "@tauri-apps/api/core";\n\n'
+        'const rowsApi = {\n  getRow: (index: number) => invoke<number>("load_row", { index }),\n};\n\n'
+        "export { rowsApi as backend };\n"
+    )
+    rows = 'import { backend } from "./api";\n\nexport const loadRow = (index: number) => backend.getRow(index);\n'
+    found = _lint_files(tmp_path, {"src/api.ts": api, "src/rows.ts": rows, "src/view.ts": VIEW})
+    assert found == [("src/view.ts", 5, "invoke-in-hot-loop")]
+
+
+def test_a_wrapper_class_renamed_by_a_barrel_is_followed(tmp_path: Path) -> None:
+    api = (
+        'import { invoke } from "@tauri-apps/api/core";\n\n'
+        "export class RowApi {\n  static get(index: number) {\n"
+        '    return invoke<number>("load_row", { index });\n  }\n}\n'
+    )
+    barrel = 'export { RowApi as Rows } from "./api";\n'
+    rows = 'import { Rows } from "./index";\n\nexport const loadRow = (index: number) => Rows.get(index);\n'
+    found = _lint_files(tmp_path, {"src/api.ts": api, "src/index.ts": barrel, "src/rows.ts": rows, "src/view.ts": VIEW})
+    assert found == [("src/view.ts", 5, "invoke-in-hot-loop")]
+
+
+def test_a_wrapper_with_a_non_ascii_name_is_matched_whole(tmp_path: Path) -> None:
+    api = (
+        'import { invoke } from "@tauri-apps/api/core";\n\n'
+        'export const zeileLädt = (i: number) => invoke("load_row", { index: i });\n'
+    )
+    view = VIEW.replace('import { loadRow } from "./rows";', 'import { zeileLädt as loadRow } from "./api";')
+    assert _lint_files(tmp_path, {"src/api.ts": api, "src/view.ts": view}) == [("src/view.ts", 5, "invoke-in-hot-loop")]
+
+
+ROOT_VUE = """<script setup lang="ts">
+import { onMounted } from "vue";
+import { listen } from "@tauri-apps/api/event";
+
+onMounted(() => {
+  listen("sync-progress", (event) => console.log(event.payload));
+});
+</script>
+
+<template><main /></template>
+"""
+VUE_MAIN = 'import { createApp } from "vue";\nimport Root from "./Root.vue";\n\ncreateApp(Root).mount("#app");\n'
+
+
+def test_a_root_component_mounted_once_keeps_its_listener(tmp_path: Path) -> None:
+    assert _lint_files(tmp_path, {"src/main.ts": VUE_MAIN, "src/Root.vue": ROOT_VUE}) == []
+
+
+def test_a_root_component_imported_by_a_lazy_file_is_no_root(tmp_path: Path) -> None:
+    # a preview file imports the root component: it may be created many times, so the listener leaks
+    preview = (
+        'import Root from "./Root.vue";\nimport { frame } from "./frame";\n\n'
+        "export const preview = () => frame(Root);\n"
+    )
+    files = {"src/main.ts": VUE_MAIN, "src/Root.vue": ROOT_VUE, "src/Root.preview.ts": preview}
+    assert _lint_files(tmp_path, files) == [("src/Root.vue", 6, "listen-leak")]
+
+
+def test_a_svelte_mount_imported_under_another_name_still_makes_a_root(tmp_path: Path) -> None:
+    root = (
+        '<script lang="ts">\n  import { onMount } from "svelte";\n  import { listen } from "@tauri-apps/api/event";\n\n'
+        '  onMount(() => {\n    listen("sync-progress", (event) => console.log(event.payload));\n  });\n</script>\n'
+    )
+    main = (
+        'import { mount as attach } from "svelte";\nimport Root from "./Root.svelte";\n\n'
+        "export default attach(Root, { target: document.body });\n"
+    )
+    assert _lint_files(tmp_path, {"src/main.ts": main, "src/Root.svelte": root}) == []

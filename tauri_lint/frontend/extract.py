@@ -113,18 +113,21 @@ class Relevance(Enum):
 # `export * from`, `export { a as b } from`: the names a module passes on, needed to resolve imports.
 # (No leading \b: a pattern that starts with a literal is searched for far faster.)
 _REEXPORT = re.compile(rb"export\s*(?:\*|(?:type\s*)?\{[^}]*\}\s*from\b)")
-# `mount(App, ...)`, Svelte 3/4 `new App({ target })`: see _Extractor._mounts
-_MOUNT_CALL = re.compile(rb"\b(?:mount|hydrate)\s*\(")
+# Svelte's `mount`/`hydrate` (also imported under another name, or called with type arguments), and
+# Svelte 3/4 `new App({ target })`: see _Extractor._mounts
+_SVELTE_MOUNT = re.compile(rb"\b(?:mount|hydrate)\b")
 _NEW_CALL = re.compile(rb"\bnew\s+[A-Za-z_$][\w$]*\s*\(")
 
 
 def _mounts_a_component(data: bytes) -> bool:
-    """Might this module mount a .vue/.svelte component as an app's root (FrontendFacts.mounts)?"""
-    if b".vue" not in data and b".svelte" not in data:
+    """Might this module mount a .vue/.svelte component as an app's root (FrontendFacts.mounts)?
+    Vue's createApp and Svelte's mount are named in their import even when renamed there."""
+    vue, svelte = b".vue" in data, b".svelte" in data
+    if not vue and not svelte:
         return False
-    if b"createApp" in data or b"createSSRApp" in data:
+    if vue and (b"createApp" in data or b"createSSRApp" in data):
         return True
-    if (b"mount" in data or b"hydrate" in data) and _MOUNT_CALL.search(data) is not None:
+    if svelte and (b"mount" in data or b"hydrate" in data) and _SVELTE_MOUNT.search(data) is not None:
         return True
     return b"new" in data and _NEW_CALL.search(data) is not None
 
@@ -144,7 +147,10 @@ def relevance(data: bytes, prefixes: tuple[str, ...], options: RuleOptions) -> R
 
 
 # Identifiers, to see whether a file names any of a set of names (a superset of what it references).
+# On bytes \w is ASCII: a file with other bytes is read both ways, so that `getÜser` is one word and
+# `getUser` before a no-break space still a word of its own.
 _WORD = re.compile(rb"[A-Za-z_$][\w$]*")
+_WORD_UTF8 = re.compile(rb"[A-Za-z_$\x80-\xff][\w$\x80-\xff]*")
 # A lazy file comes back each time its project's names grow: what its bytes say is kept per process,
 # keyed by path, content and the settings relevance() reads (None: its words not read yet).
 _LAZY_WORDS: dict[tuple[str, int, int, tuple[str, ...], tuple[str, ...]], frozenset[bytes] | None] = {}
@@ -171,7 +177,10 @@ def _classify(
     if not names.words:
         return Relevance.ON_NAMES, True
     if words is None:
-        words = _LAZY_WORDS[key] = frozenset(_WORD.findall(data))
+        found = _WORD.findall(data)
+        if not data.isascii():
+            found += _WORD_UTF8.findall(data)
+        words = _LAZY_WORDS[key] = frozenset(found)
     return Relevance.ON_NAMES, names.words.isdisjoint(words)
 
 
