@@ -107,6 +107,9 @@ class ProjectNames:
                 if original in self.heads and exported not in self.heads:
                     self.heads.add(exported)  # a re-exported object or class of wrappers
                     grew = True
+                if exported in self.refs and original not in self.refs:
+                    self.refs.add(original)  # a table read under the name a module re-exports it as
+                    grew = True
             waiting: list[_Edge] = []
             for edge in self.edges:
                 keys, last_resort, adds, more_refs = edge

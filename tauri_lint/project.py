@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from tauri_lint.model import (
     Args,
@@ -433,16 +434,35 @@ def _fold(index: _Index, path: str, ref: CommandRef, depth: int = 0) -> str | No
         target = _import_target(index, path, ref.table)
         if target is None:
             return None
-        module, imported = target
-        table = index.tables.get(module, {}).get(imported)
+        table = _exported(index, *target, index.tables)
         return table.get(ref.key) if table else None
     if ref.builder is not None and ref.builder_arg is not None:
         target = _import_target(index, path, ref.builder)
         if target is None:
             return None
-        module, imported = target
-        built = index.builders.get(module, {}).get(imported)
+        built = _exported(index, *target, index.builders)
         return built[0] + ref.builder_arg + built[1] if built else None
+    return None
+
+
+_Def = TypeVar("_Def")
+
+
+def _exported(index: _Index, module: str, name: str, defs: dict[str, dict[str, _Def]], depth: int = 0) -> _Def | None:
+    """The table or builder `module` exports as `name`, also through its re-exports."""
+    found = defs.get(module, {}).get(name)
+    if found is not None or depth > _MAX_REEXPORT_DEPTH:
+        return found
+    for exported, source, original in index.reexports.get(module, []):
+        if source == ".":  # `export { local as exported }`
+            if exported == name:
+                return _exported(index, module, original, defs, depth + 1)
+            continue
+        if exported in ("*", name):
+            target = index.resolver.resolve(source, module)
+            hit = _exported(index, target, name if exported == "*" else original, defs, depth + 1) if target else None
+            if hit is not None:
+                return hit
     return None
 
 

@@ -291,3 +291,41 @@ def test_a_svelte_mount_imported_under_another_name_still_makes_a_root(tmp_path:
         "export default attach(Root, { target: document.body });\n"
     )
     assert _lint_files(tmp_path, {"src/main.ts": main, "src/Root.svelte": root}) == []
+
+
+COMMAND_TABLE = 'export const Commands = {\n  loadRow: "load_rowz",\n} as const;\n'
+TABLE_CALLER = (
+    'import { invoke } from "@tauri-apps/api/core";\nimport { Cmds } from "./index";\n\n'
+    "export const load = () => invoke(Cmds.loadRow, { index: 1 });\n"
+)
+
+
+def test_a_table_read_under_a_re_exported_name_is_folded(tmp_path: Path) -> None:
+    # the table's file imports nothing: it is parsed because an invoke reads it, through the rename
+    files = {
+        "src/commands.ts": COMMAND_TABLE,
+        "src/index.ts": 'export { Commands as Cmds } from "./commands";\n',
+        "src/caller.ts": TABLE_CALLER,
+    }
+    assert _lint_files(tmp_path, files) == [("src/caller.ts", 4, "unknown-command")]
+
+
+def test_a_table_no_invoke_reads_stays_unparsed(tmp_path: Path) -> None:
+    files = {
+        "src/commands.ts": COMMAND_TABLE,
+        "src/theme.ts": 'export enum Theme {\n  Light = "light",\n  Dark = "dark",\n}\n',
+        "src/index.ts": 'export { Commands as Cmds } from "./commands";\n',
+        "src/caller.ts": TABLE_CALLER,
+    }
+    root = str(tmp_path / "app")
+    assert _lint_files(tmp_path, files) == [("src/caller.ts", 4, "unknown-command")]
+    assert _lazy_files(root) == {os.path.join("src", "theme.ts")}
+
+
+def test_a_table_behind_a_star_barrel_is_folded(tmp_path: Path) -> None:
+    files = {
+        "src/commands.ts": COMMAND_TABLE,
+        "src/index.ts": 'export * from "./commands";\n',
+        "src/caller.ts": TABLE_CALLER.replace("Cmds", "Commands"),
+    }
+    assert _lint_files(tmp_path, files) == [("src/caller.ts", 4, "unknown-command")]

@@ -97,7 +97,9 @@ MAX_CALL_DEPTH = 1000
 # npm packages, which never hold the project's invoke wrappers.
 DEFAULT_PROJECT_PREFIXES = (".", "/", "@/", "~/", "#", "$")
 # Besides Tauri itself: command-name tables (`enum`, `as const`) other files may fold names from.
-_TAURI_MARKERS = (b"@tauri-apps", b"__TAURI", b"enum", b"as const")
+_TAURI_MARKERS = (b"@tauri-apps", b"__TAURI")
+# Command-name tables (`enum`, `as const`): they matter only to an invoke that folds its name from them.
+_TABLE_MARKERS = (b"enum", b"as const")
 
 
 class Relevance(Enum):
@@ -105,8 +107,8 @@ class Relevance(Enum):
 
     NONE = "none"  # reaches neither Tauri nor a project module: nothing to find
     ALWAYS = "always"  # reaches Tauri, re-exports, mounts an app, or carries a tauri-lint comment
-    # Imports project modules only: it matters just when it names one of the project's wrappers,
-    # command tables or name builders (see deferral.py), which only the other files can tell.
+    # Imports project modules or holds a table: it matters just when it names one of the project's
+    # wrappers, command tables or name builders (see deferral.py), which only the other files can tell.
     ON_NAMES = "on-names"
 
 
@@ -140,7 +142,7 @@ def relevance(data: bytes, prefixes: tuple[str, ...], options: RuleOptions) -> R
     if any(name.encode() in data for name in options.wrapper_names):
         return Relevance.ALWAYS
     if _import_pattern(prefixes).search(data) is None:
-        return Relevance.NONE
+        return Relevance.ON_NAMES if any(marker in data for marker in _TABLE_MARKERS) else Relevance.NONE
     if _REEXPORT.search(data) is not None or _mounts_a_component(data):
         return Relevance.ALWAYS
     return Relevance.ON_NAMES
