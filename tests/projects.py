@@ -16,6 +16,20 @@ serde = { version = "1", features = ["derive"] }
 """
 TAURI_CONF = '{ "productName": "example", "identifier": "dev.tauri-lint.example" }\n'
 PACKAGE_JSON = '{ "name": "example", "private": true, "type": "module" }\n'
+# A backend with one registered command, `load_row(index: u32) -> u32`.
+LOAD_ROW_RUST = """
+#[tauri::command]
+async fn load_row(index: u32) -> u32 {
+    index
+}
+
+pub fn run() {
+    tauri::Builder::default()
+        .invoke_handler(tauri::generate_handler![load_row])
+        .run(tauri::generate_context!())
+        .unwrap();
+}
+"""
 
 
 def make_project(root: str, files: Mapping[str, str]) -> str:

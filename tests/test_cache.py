@@ -9,21 +9,9 @@ from pathlib import Path
 from tauri_lint.cache import CACHE_DIR_NAME, SHARD_FROM, SHARDS
 from tauri_lint.engine import lint
 from tauri_lint.settings import Settings
-from tests.projects import make_project
+from tests.projects import LOAD_ROW_RUST, make_project
 
-RUST = """
-#[tauri::command]
-async fn load_row(index: u32) -> u32 {
-    index
-}
-
-pub fn run() {
-    tauri::Builder::default()
-        .invoke_handler(tauri::generate_handler![load_row])
-        .run(tauri::generate_context!())
-        .unwrap();
-}
-"""
+RUST = LOAD_ROW_RUST
 COMPONENT = """import {{ invoke }} from "@tauri-apps/api/core";
 
 export async function load{n}(rows: number[]) {{

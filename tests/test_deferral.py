@@ -17,21 +17,9 @@ from tauri_lint.frontend.extract import DEFAULT_PROJECT_PREFIXES, Relevance, ext
 from tauri_lint.model import FrontendFacts
 from tauri_lint.modules import load_aliases
 from tauri_lint.settings import RuleOptions, Settings
-from tests.projects import make_project
+from tests.projects import LOAD_ROW_RUST, make_project
 
-RUST = """
-#[tauri::command]
-async fn load_row(index: u32) -> u32 {
-    index
-}
-
-pub fn run() {
-    tauri::Builder::default()
-        .invoke_handler(tauri::generate_handler![load_row])
-        .run(tauri::generate_context!())
-        .unwrap();
-}
-"""
+RUST = LOAD_ROW_RUST
 API = """import { invoke } from "@tauri-apps/api/core";
 
 export const getRow = (index: number) => invoke<number>("load_row", { index });

@@ -148,11 +148,22 @@ def relevance(data: bytes, prefixes: tuple[str, ...], options: RuleOptions) -> R
     return Relevance.ON_NAMES
 
 
-# Identifiers, to see whether a file names any of a set of names (a superset of what it references).
-# On bytes \w is ASCII: a file with other bytes is read both ways, so that `getÜser` is one word and
-# `getUser` before a no-break space still a word of its own.
-_WORD = re.compile(rb"[A-Za-z_$][\w$]*")
-_WORD_UTF8 = re.compile(rb"[A-Za-z_$\x80-\xff][\w$\x80-\xff]*")
+# Identifiers, to see whether a file names any of a set of names (a superset of what it references):
+# every byte that cannot be part of one becomes a space, then split (several times faster than a regex).
+# A file with non-ASCII bytes is read both ways, so that `getÜser` is one word and `getUser` before a
+# no-break space still a word of its own.
+_WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$")
+_ASCII_WORDS = bytes(c if c in _WORD_BYTES else 0x20 for c in range(256))
+_UTF8_WORDS = bytes(c if c in _WORD_BYTES or c >= 0x80 else 0x20 for c in range(256))
+
+
+def _words(data: bytes) -> frozenset[bytes]:
+    found = data.translate(_ASCII_WORDS).split()
+    if not data.isascii():
+        found += data.translate(_UTF8_WORDS).split()
+    return frozenset(found)
+
+
 # A lazy file comes back each time its project's names grow: what its bytes say is kept per process,
 # keyed by path, content and the settings relevance() reads (None: its words not read yet).
 _LAZY_WORDS: dict[tuple[str, int, int, tuple[str, ...], tuple[str, ...]], frozenset[bytes] | None] = {}
@@ -179,10 +190,7 @@ def _classify(
     if not names.words:
         return Relevance.ON_NAMES, True
     if words is None:
-        found = _WORD.findall(data)
-        if not data.isascii():
-            found += _WORD_UTF8.findall(data)
-        words = _LAZY_WORDS[key] = frozenset(found)
+        words = _LAZY_WORDS[key] = _words(data)
     return Relevance.ON_NAMES, names.words.isdisjoint(words)
 
 
