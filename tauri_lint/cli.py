@@ -185,7 +185,7 @@ class Progress:
             return
         self._last = now
         self._shown = True
-        sys.stderr.write(f"\rchecking {done}/{total} files")
+        sys.stderr.write(f"\rchecking {done}/{total} files\x1b[K")  # [K: the count may get shorter
         sys.stderr.flush()
 
     def clear(self) -> None:

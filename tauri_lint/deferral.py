@@ -1,31 +1,36 @@
 """Which lazy files a project needs analysed after all.
 
-Most files of a big frontend import project modules (components, stores, utilities) and nothing of
-Tauri. Such a file yields a fact only by calling one of the project's invoke wrappers, or by holding a
-command table or name builder some invoke folds its command from, and every one of those is named in
-its text. So those files are first left unparsed (FrontendFacts.lazy), the names that matter are read
-off the analysed files, and a lazy file is parsed only if it mentions one of them. That can make new
-wrappers (a thin function around a wrapper call), so it repeats until no new file is needed.
+Most files of a big frontend import project modules (components, stores, utilities) or hold `enum`/
+`as const` tables, and reach nothing of Tauri. Such a file yields a fact only by calling one of the
+project's invoke wrappers, by holding a command table or name builder some invoke folds its command
+from, or by importing a component mounted as an app's root (which makes it no root), and each of those
+is named in its text. So those files are first left unparsed (FrontendFacts.lazy), the names that matter
+are read off the analysed files, and a lazy file is parsed only if it mentions one of them. That can
+make new wrappers (a thin function around a wrapper call), so it repeats until no new file is needed.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from tauri_lint.model import CommandRef, FrontendFacts, NameSet
 from tauri_lint.project import wrapper_keys
+from tauri_lint.text import identifier_words
+
+# A lazy file comes back each time its project's names grow: what its bytes said is kept per process
+# (frontend.extract._classify), keyed by path, content and the settings relevance() reads; None: its
+# words are not read yet. The engine forgets it when a run's extraction is over.
+LAZY_WORDS: dict[tuple[str, int, int, tuple[str, ...], tuple[str, ...]], frozenset[bytes] | None] = {}
+MAX_LAZY_WORDS = 4_000  # about 16 KB of words each
+
+
+def forget_lazy_words() -> None:
+    LAZY_WORDS.clear()
+
 
 # Not yet checked against any names: the first pass, before the project's names are known.
 UNCHECKED = NameSet(frozenset(), "")
-
-
-def names_that_matter(facts: Iterable[FrontendFacts], wrapper_names: Sequence[str] = ()) -> NameSet:
-    """The names that make a lazy file worth analysing, from these files' facts (see ProjectNames)."""
-    names = ProjectNames(wrapper_names)
-    for f in facts:
-        names.add(f)
-    return names.current()
 
 
 # A call that may resolve to a wrapper: the names it is looked up as (any of which makes it fire), the
@@ -122,11 +127,14 @@ class ProjectNames:
                 self.refs.update(more_refs)
                 grew = True
             self.edges = waiting
-        words = {part for name in self.wrappers for part in name.split(".")} | self.heads | self.refs | self.mounted
-        words.discard("default")
+        # split as a file's words are (text.identifier_words): a name is found wherever it is written
+        words: set[bytes] = set()
+        for name in (*self.wrappers, *self.heads, *self.refs, *self.mounted):
+            words.update(identifier_words(name.encode("utf-8", "surrogateescape")))
+        words.discard(b"default")
         ordered = sorted(words)
-        digest = hashlib.blake2b("\0".join(ordered).encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
-        return NameSet(frozenset(n.encode("utf-8", "surrogateescape") for n in ordered), digest)
+        digest = hashlib.blake2b(b"\0".join(ordered), digest_size=16).hexdigest()
+        return NameSet(frozenset(ordered), digest)
 
 
 def _ref_names(ref: CommandRef | None, imported: dict[str, str]) -> tuple[str, ...]:

@@ -21,7 +21,7 @@ from tauri_lint.cache import (
     save_results,
     stamp_of,
 )
-from tauri_lint.deferral import UNCHECKED, ProjectNames
+from tauri_lint.deferral import UNCHECKED, ProjectNames, forget_lazy_words
 from tauri_lint.diagnostics import Diagnostic, Severity
 from tauri_lint.discovery import ProjectFiles, discover
 from tauri_lint.extraction import INTERNAL, Extracted, Work, extract_one
@@ -218,6 +218,7 @@ def _outcomes(
                     work.done[path] = fresh[path][1]
                     if path not in listed:
                         work.todo.append(path)  # so that _finish caches what the recheck found
+    forget_lazy_words()
     finished = iter(_finish(work, by_path, rules, options, cache_dir, result) for work in pending)
     return [o if o is not None else next(finished) for o in outcomes]
 
@@ -286,8 +287,9 @@ def _finish(
 ) -> ProjectResults:
     files, cache = work.files, work.cache
     for path in work.todo:
-        _, facts, stamp, digest = extracted[path]
-        work.done[path] = facts
+        # the project's own facts (a file in two projects was extracted for each), the read's stamp
+        _, read_facts, stamp, digest = extracted[path]
+        facts = work.done.setdefault(path, read_facts)
         # a contained crash is not a fact of the file: retry it next run rather than replay it forever
         if cache is not None and not any(n.message.startswith(INTERNAL) for n in facts.notes):
             cache.store(path, facts, stamp, digest)

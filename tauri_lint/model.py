@@ -327,8 +327,8 @@ class FrontendFacts:
     notes: list[Note] = field(default_factory=list)
     line_count: int = 0
     had_syntax_errors: bool = False
-    # Not analysed: the file only imports project modules and named none of the project's wrappers,
-    # tables or builders. The value is the NameSet.digest it was checked against ("" for not yet).
+    # Not analysed: the file only imports project modules or holds tables, and names none of the
+    # project's names (deferral.py). The value is the NameSet.digest it was checked against ("": not yet).
     lazy: str | None = None
 
 

@@ -448,19 +448,29 @@ def _fold(index: _Index, path: str, ref: CommandRef, depth: int = 0) -> str | No
 _Def = TypeVar("_Def")
 
 
-def _exported(index: _Index, module: str, name: str, defs: dict[str, dict[str, _Def]], depth: int = 0) -> _Def | None:
-    """The table or builder `module` exports as `name`, also through its re-exports."""
+def _exported(
+    index: _Index,
+    module: str,
+    name: str,
+    defs: dict[str, dict[str, _Def]],
+    depth: int = 0,
+    seen: set[tuple[str, str]] | None = None,
+) -> _Def | None:
+    """The table or builder `module` exports as `name`, also through its re-exports (as _lookup)."""
     found = defs.get(module, {}).get(name)
-    if found is not None or depth > _MAX_REEXPORT_DEPTH:
+    seen = seen if seen is not None else set()
+    if found is not None or depth > _MAX_REEXPORT_DEPTH or (module, name) in seen:
         return found
+    seen.add((module, name))
     for exported, source, original in index.reexports.get(module, []):
         if source == ".":  # `export { local as exported }`
             if exported == name:
-                return _exported(index, module, original, defs, depth + 1)
+                return _exported(index, module, original, defs, depth + 1, seen)
             continue
         if exported in ("*", name):
             target = index.resolver.resolve(source, module)
-            hit = _exported(index, target, name if exported == "*" else original, defs, depth + 1) if target else None
+            inner = name if exported == "*" else original
+            hit = _exported(index, target, inner, defs, depth + 1, seen) if target else None
             if hit is not None:
                 return hit
     return None
@@ -474,22 +484,27 @@ def _import_target(index: _Index, path: str, local: str) -> tuple[str, str] | No
     return (module, imp[1]) if module is not None else None
 
 
-def _lookup(index: _Index, module: str, name: str, depth: int = 0) -> WrapperDef | None:
+def _lookup(
+    index: _Index, module: str, name: str, depth: int = 0, seen: set[tuple[str, str]] | None = None
+) -> WrapperDef | None:
     found = index.wrappers.get(module, {}).get(name)
-    if found is not None or depth > _MAX_REEXPORT_DEPTH:
+    # `seen`: barrels that re-export each other would otherwise be walked along every path
+    seen = seen if seen is not None else set()
+    if found is not None or depth > _MAX_REEXPORT_DEPTH or (module, name) in seen:
         return found
+    seen.add((module, name))
     head, dot, member = name.partition(".")
     for exported, source, imported in index.reexports.get(module, []):
         if source == ".":  # `export { local as exported }`
             if exported == head:
-                return _lookup(index, module, imported + dot + member, depth + 1)
+                return _lookup(index, module, imported + dot + member, depth + 1, seen)
             continue
         if exported == "*" or exported == head:
             target = index.resolver.resolve(source, module)
             if target is None:
                 continue
             inner = name if exported == "*" else imported + dot + member
-            hit = _lookup(index, target, inner, depth + 1)
+            hit = _lookup(index, target, inner, depth + 1, seen)
             if hit is not None:
                 return hit
     return None

@@ -60,8 +60,13 @@ class Extractor:
                 if progress is not None:
                     progress(start + len(out), total)
         except Exception:
-            # A broken pool (no /dev/shm, a killed worker) must not lose the run: finish in-process.
+            # A broken pool (no /dev/shm, a killed worker) must not lose the run: finish in-process,
+            # without the batches still queued.
             self._broken = True
+            broken, self._pool = self._pool, None
+            if broken is not None:
+                with contextlib.suppress(Exception):
+                    broken.shutdown(wait=False, cancel_futures=True)
             seen = {e[0] for e in out}
             out.extend(self._in_process([w for w in todo if w[0] not in seen], None, 0, 0))
         return out

@@ -11,11 +11,11 @@ import pytest
 
 from tauri_lint import workers
 from tauri_lint.cache import open_cache
-from tauri_lint.deferral import UNCHECKED, names_that_matter
+from tauri_lint.deferral import UNCHECKED, ProjectNames
 from tauri_lint.engine import lint
 from tauri_lint.frontend.extract import DEFAULT_PROJECT_PREFIXES, Relevance, extract_frontend, relevance
 from tauri_lint.model import FrontendFacts
-from tauri_lint.modules import load_aliases
+from tauri_lint.modules import ModuleResolver, load_aliases
 from tauri_lint.settings import RuleOptions, Settings
 from tests.projects import LOAD_ROW_RUST, make_project
 
@@ -88,8 +88,15 @@ def _facts(files: dict[str, str]) -> list[FrontendFacts]:
     return [extract_frontend(f"/p/src/{name}", text.encode()) for name, text in files.items()]
 
 
+def _names_of(facts: list[FrontendFacts]) -> set[str]:
+    names = ProjectNames()
+    for f in facts:
+        names.add(f)
+    return {w.decode() for w in names.current().words}
+
+
 def _names(files: dict[str, str]) -> set[str]:
-    return {w.decode() for w in names_that_matter(_facts(files)).words}
+    return _names_of(_facts(files))
 
 
 def test_names_grow_through_functions_that_give_a_wrapper_promise_back() -> None:
@@ -122,7 +129,7 @@ def test_the_table_an_invoke_folds_its_command_from_is_named() -> None:
 def test_lazy_files_are_not_read_for_names() -> None:
     lazy = extract_frontend("/p/src/rows.ts", ROWS.encode(), names=UNCHECKED)
     assert lazy.lazy == ""
-    assert "loadRow" not in {w.decode() for w in names_that_matter([lazy]).words}
+    assert "loadRow" not in _names_of([lazy])
 
 
 def _age(root: str) -> None:
@@ -168,6 +175,11 @@ def test_a_wrapper_two_files_away_is_found_and_unrelated_files_stay_unparsed(tmp
 
 def test_the_pool_runs_the_later_rounds_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(workers, "POOL_THRESHOLD", 0)
+
+    def no_fallback(*args: object) -> None:
+        raise AssertionError("the pool failed and the run fell back to extracting in-process")
+
+    monkeypatch.setattr(workers.Extractor, "_in_process", no_fallback)
     root = _project(tmp_path / "app")
     assert _findings(root, jobs=2) == [("src/view.ts", 5, "invoke-in-hot-loop")]
 
@@ -317,3 +329,38 @@ def test_a_table_behind_a_star_barrel_is_folded(tmp_path: Path) -> None:
         "src/caller.ts": TABLE_CALLER.replace("Cmds", "Commands"),
     }
     assert _lint_files(tmp_path, files) == [("src/caller.ts", 4, "unknown-command")]
+
+
+def test_a_root_component_whose_file_name_is_not_one_word(tmp_path: Path) -> None:
+    main = VUE_MAIN.replace("./Root.vue", "./app-root.vue")
+    preview = 'import Root from "./app-root.vue";\nimport { frame } from "./frame";\n\nexport default frame(Root);\n'
+    files = {"src/main.ts": main, "src/app-root.vue": ROOT_VUE, "src/preview.ts": preview}
+    assert _lint_files(tmp_path, files) == [("src/app-root.vue", 6, "listen-leak")]
+
+
+@pytest.mark.parametrize("call", ["new Root<{ title: string }>({ target })", "new /* legacy */ Root({ target })"])
+def test_a_svelte_4_mount_in_any_spelling_makes_a_root(tmp_path: Path, call: str) -> None:
+    root = (
+        '<script lang="ts">\n  import { onMount } from "svelte";\n  import { listen } from "@tauri-apps/api/event";\n\n'
+        '  onMount(() => {\n    listen("sync-progress", (event) => console.log(event.payload));\n  });\n</script>\n'
+    )
+    main = f'import Root from "./Root.svelte";\nimport {{ target }} from "./dom";\n\nexport default {call};\n'
+    assert _lint_files(tmp_path, {"src/main.ts": main, "src/Root.svelte": root}) == []
+
+
+def test_barrels_re_exporting_each_other_are_walked_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = 0
+    resolve = ModuleResolver.resolve
+
+    def counting(self: ModuleResolver, source: str, importer: str) -> str | None:
+        nonlocal calls
+        calls += 1
+        return resolve(self, source, importer)
+
+    monkeypatch.setattr(ModuleResolver, "resolve", counting)
+    barrels = {
+        f"src/b{i}/index.ts": "".join(f'export * from "../b{j}";\n' for j in range(8) if j != i) for i in range(8)
+    }
+    caller = TABLE_CALLER.replace("./index", "./b0")  # `Cmds` is exported by none of them
+    assert _lint_files(tmp_path, {**barrels, "src/caller.ts": caller}) == []
+    assert calls < 500  # every (module, name) once; along every path it was 7^7

@@ -9,6 +9,7 @@ from enum import Enum
 
 from tree_sitter import Node
 
+from tauri_lint.deferral import LAZY_WORDS, MAX_LAZY_WORDS
 from tauri_lint.frontend import context as ctx
 from tauri_lint.frontend.bindings import (
     GLOBAL_ROOTS,
@@ -68,7 +69,7 @@ from tauri_lint.model import (
     WrapperKind,
 )
 from tauri_lint.settings import RuleOptions
-from tauri_lint.text import LineIndex
+from tauri_lint.text import LineIndex, identifier_words
 
 EMBEDDED_SUFFIXES = frozenset({".vue", ".svelte", ".html", ".htm"})
 TS_SUFFIXES = frozenset({".ts", ".mts", ".cts"})
@@ -118,7 +119,7 @@ _REEXPORT = re.compile(rb"export\s*(?:\*|(?:type\s*)?\{[^}]*\}\s*from\b)")
 # Svelte's `mount`/`hydrate` (also imported under another name, or called with type arguments), and
 # Svelte 3/4 `new App({ target })`: see _Extractor._mounts
 _SVELTE_MOUNT = re.compile(rb"\b(?:mount|hydrate)\b")
-_NEW_CALL = re.compile(rb"\bnew\s+[A-Za-z_$][\w$]*\s*\(")
+_NEW_CALL = re.compile(rb"\bnew\b")  # `new App(...)`, `new App<Props>(...)`, `new /* c */ App(...)`
 
 
 def _mounts_a_component(data: bytes) -> bool:
@@ -135,8 +136,9 @@ def _mounts_a_component(data: bytes) -> bool:
 
 
 def relevance(data: bytes, prefixes: tuple[str, ...], options: RuleOptions) -> Relevance:
-    """Can this file hold any fact? It must reach Tauri itself, import a project module (a wrapper
-    may live there), or carry a tauri-lint comment. Most files of a big monorepo do none of these."""
+    """Can this file hold any fact, by its bytes? ALWAYS when it reaches Tauri, carries a tauri-lint
+    comment, re-exports or mounts an app root; ON_NAMES when it imports project modules (a wrapper may
+    live there) or holds `enum`/`as const` tables; else NONE, as most files of a big monorepo."""
     if any(marker in data for marker in _TAURI_MARKERS) or b"tauri-lint" in data:
         return Relevance.ALWAYS
     if any(name.encode() in data for name in options.wrapper_names):
@@ -148,26 +150,7 @@ def relevance(data: bytes, prefixes: tuple[str, ...], options: RuleOptions) -> R
     return Relevance.ON_NAMES
 
 
-# Identifiers, to see whether a file names any of a set of names (a superset of what it references):
-# every byte that cannot be part of one becomes a space, then split (several times faster than a regex).
-# A file with non-ASCII bytes is read both ways, so that `getÜser` is one word and `getUser` before a
-# no-break space still a word of its own.
-_WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$")
-_ASCII_WORDS = bytes(c if c in _WORD_BYTES else 0x20 for c in range(256))
-_UTF8_WORDS = bytes(c if c in _WORD_BYTES or c >= 0x80 else 0x20 for c in range(256))
-
-
-def _words(data: bytes) -> frozenset[bytes]:
-    found = data.translate(_ASCII_WORDS).split()
-    if not data.isascii():
-        found += data.translate(_UTF8_WORDS).split()
-    return frozenset(found)
-
-
-# A lazy file comes back each time its project's names grow: what its bytes say is kept per process,
-# keyed by path, content and the settings relevance() reads (None: its words not read yet).
-_LAZY_WORDS: dict[tuple[str, int, int, tuple[str, ...], tuple[str, ...]], frozenset[bytes] | None] = {}
-_MAX_LAZY = 20_000
+_UNSEEN: frozenset[bytes] = frozenset({b"\0unseen"})  # a sentinel: not in LAZY_WORDS
 
 
 def _classify(
@@ -178,20 +161,19 @@ def _classify(
     if names is None:
         return relevance(data, prefixes, options), False
     key = (path, len(data), hash(data), prefixes, tuple(options.wrapper_names))
-    if key in _LAZY_WORDS:
-        words = _LAZY_WORDS[key]
-    else:
+    cached = LAZY_WORDS.get(key, _UNSEEN)  # .get: never a KeyError, even if another thread clears it
+    if cached is _UNSEEN:
         kind = relevance(data, prefixes, options)
         if kind is not Relevance.ON_NAMES:
             return kind, False
-        if len(_LAZY_WORDS) >= _MAX_LAZY:
-            _LAZY_WORDS.clear()
-        words = _LAZY_WORDS[key] = None
+        if len(LAZY_WORDS) >= MAX_LAZY_WORDS:
+            LAZY_WORDS.clear()
+        cached = LAZY_WORDS[key] = None
     if not names.words:
         return Relevance.ON_NAMES, True
-    if words is None:
-        words = _LAZY_WORDS[key] = _words(data)
-    return Relevance.ON_NAMES, names.words.isdisjoint(words)
+    if cached is None:
+        cached = LAZY_WORDS[key] = identifier_words(data)
+    return Relevance.ON_NAMES, names.words.isdisjoint(cached)
 
 
 _IMPORT_PATTERNS: dict[tuple[str, ...], re.Pattern[bytes]] = {}
