@@ -55,7 +55,8 @@ def extract_bytes(
     path: str, data: bytes, options: RuleOptions, aliases: tuple[str, ...] = (), names: NameSet | None = None
 ) -> FileFacts:
     """Facts of one file's content. Never raises: a crash in an extractor becomes an internal-error note.
-    `names`: leave a frontend file that only imports project modules lazy unless it names one of them."""
+    `names`: leave a frontend file that only imports project modules or holds tables lazy (deferral.py)
+    unless it names one of them."""
     limit = MAX_RUST_BYTES if is_rust(path) else MAX_FILE_BYTES
     if len(data) > limit:
         return empty_facts(path, Note(path, f"skipped: larger than {limit >> 20} MiB"))
@@ -105,7 +106,7 @@ def extract_one(
 
 
 # A file to extract: its path, its project's import alias prefixes, and the names it must mention to be
-# analysed when it only imports project modules (None: analyse it regardless).
+# analysed when it only imports project modules or holds tables (None: analyse it regardless).
 Work = tuple[str, tuple[str, ...], NameSet | None]
 
 

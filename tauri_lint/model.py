@@ -334,8 +334,9 @@ class FrontendFacts:
 
 @dataclass(frozen=True)
 class NameSet:
-    """The names a file that only imports project modules must mention to be worth analysing: the
-    project's wrappers, command tables and name builders, and what passes them on (deferral.py)."""
+    """The words a file that only imports project modules or holds tables must mention to be worth
+    analysing: the project's wrappers, command tables and name builders, what passes them on, and its
+    mounted root components (deferral.py)."""
 
     words: frozenset[bytes]
     digest: str

@@ -97,7 +97,6 @@ MAX_CALL_DEPTH = 1000
 # Module specifiers that name project files (relative paths and the usual aliases), as opposed to
 # npm packages, which never hold the project's invoke wrappers.
 DEFAULT_PROJECT_PREFIXES = (".", "/", "@/", "~/", "#", "$")
-# Besides Tauri itself: command-name tables (`enum`, `as const`) other files may fold names from.
 _TAURI_MARKERS = (b"@tauri-apps", b"__TAURI")
 # Command-name tables (`enum`, `as const`): they matter only to an invoke that folds its name from them.
 _TABLE_MARKERS = (b"enum", b"as const")
@@ -116,23 +115,35 @@ class Relevance(Enum):
 # `export * from`, `export { a as b } from`: the names a module passes on, needed to resolve imports.
 # (No leading \b: a pattern that starts with a literal is searched for far faster.)
 _REEXPORT = re.compile(rb"export\s*(?:\*|(?:type\s*)?\{[^}]*\}\s*from\b)")
-# Svelte's `mount`/`hydrate` (also imported under another name, or called with type arguments), and
-# Svelte 3/4 `new App({ target })`: see _Extractor._mounts
-_SVELTE_MOUNT = re.compile(rb"\b(?:mount|hydrate)\b")
-_NEW_CALL = re.compile(rb"\bnew\b")  # `new App(...)`, `new App<Props>(...)`, `new /* c */ App(...)`
+
+
+def _has_word(data: bytes, word: bytes) -> bool:
+    """`word` stands alone somewhere in `data` (a leading-\\b regex would be tried at every byte)."""
+    start = data.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if not _is_word_byte(data[start - 1 : start]) and not _is_word_byte(data[end : end + 1]):
+            return True
+        start = data.find(word, end)
+    return False
+
+
+def _is_word_byte(b: bytes) -> bool:
+    return b.isalnum() or b in (b"_", b"$")
 
 
 def _mounts_a_component(data: bytes) -> bool:
     """Might this module mount a .vue/.svelte component as an app's root (FrontendFacts.mounts)?
-    Vue's createApp and Svelte's mount are named in their import even when renamed there."""
+    Vue's createApp and Svelte's mount are named in their import even when renamed there; Svelte 3/4
+    mounts with `new App({ target })` (also `new App<Props>(...)`, `new /* c */ App(...)`)."""
     vue, svelte = b".vue" in data, b".svelte" in data
     if not vue and not svelte:
         return False
     if vue and (b"createApp" in data or b"createSSRApp" in data):
         return True
-    if svelte and (b"mount" in data or b"hydrate" in data) and _SVELTE_MOUNT.search(data) is not None:
+    if svelte and (_has_word(data, b"mount") or _has_word(data, b"hydrate")):
         return True
-    return b"new" in data and _NEW_CALL.search(data) is not None
+    return _has_word(data, b"new")
 
 
 def relevance(data: bytes, prefixes: tuple[str, ...], options: RuleOptions) -> Relevance:
@@ -199,7 +210,7 @@ def extract_frontend(
 
     `aliases` are the project's import alias prefixes (tsconfig `paths`), so that calls of functions
     imported through them are recorded as possible wrapper calls. With `names`, a file that only
-    imports project modules is analysed only if it names one of them; otherwise it comes back lazy
+    imports project modules or holds tables is analysed only if it names one of them; else it is lazy
     (FrontendFacts.lazy), to be looked at again when the project's names change.
     """
     facts = FrontendFacts(path=path)
