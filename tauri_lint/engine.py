@@ -210,7 +210,7 @@ def _outcomes(
             if not todo:
                 break
             # the lazy files being checked again count as not done yet
-            fresh = {e[0]: e for e in extractor.run(todo, progress, total - len(todo), total)}
+            fresh = {e[0]: e for e in extractor.run(todo, progress, total - len(todo), total, start_pool=False)}
             by_path.update(fresh)
             for work, ws in wanted:
                 listed = set(work.todo)

@@ -45,11 +45,19 @@ class Extractor:
                 pool.shutdown()
 
     def run(
-        self, todo: list[Work], progress: Progress | None = None, start: int = 0, total: int = 0
+        self,
+        todo: list[Work],
+        progress: Progress | None = None,
+        start: int = 0,
+        total: int = 0,
+        start_pool: bool = True,
     ) -> list[Extracted]:
+        """`start_pool=False`: use the pool only if it is already running (later rounds: lazy files
+        checked again are mostly read and let be, cheaper here than the start of worker processes)."""
         if progress is not None:
             progress(start, total)
-        if self.jobs <= 1 or len(todo) < POOL_THRESHOLD or self._broken:
+        in_process = self.jobs <= 1 or len(todo) < POOL_THRESHOLD or self._broken
+        if in_process or (self._pool is None and not start_pool):
             return self._in_process(todo, progress, start, total)
         out: list[Extracted] = []
         try:
