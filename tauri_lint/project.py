@@ -456,21 +456,26 @@ def _exported(
     depth: int = 0,
     seen: set[tuple[str, str]] | None = None,
 ) -> _Def | None:
-    """The table or builder `module` exports as `name`, also through its re-exports (as _lookup)."""
+    """What `module` exports as `name` in `defs` (wrappers, tables or builders by file), also through
+    its re-exports; a member name (`api.getUser`) is re-exported with its object."""
     found = defs.get(module, {}).get(name)
+    # `seen`: barrels that re-export each other would otherwise be walked along every path
     seen = seen if seen is not None else set()
     if found is not None or depth > _MAX_REEXPORT_DEPTH or (module, name) in seen:
         return found
     seen.add((module, name))
+    head, dot, member = name.partition(".")
     for exported, source, original in index.reexports.get(module, []):
         if source == ".":  # `export { local as exported }`
-            if exported == name:
-                return _exported(index, module, original, defs, depth + 1, seen)
+            if exported == head:
+                return _exported(index, module, original + dot + member, defs, depth + 1, seen)
             continue
-        if exported in ("*", name):
+        if exported in ("*", head):
             target = index.resolver.resolve(source, module)
-            inner = name if exported == "*" else original
-            hit = _exported(index, target, inner, defs, depth + 1, seen) if target else None
+            if target is None:
+                continue
+            inner = name if exported == "*" else original + dot + member
+            hit = _exported(index, target, inner, defs, depth + 1, seen)
             if hit is not None:
                 return hit
     return None
@@ -484,30 +489,8 @@ def _import_target(index: _Index, path: str, local: str) -> tuple[str, str] | No
     return (module, imp[1]) if module is not None else None
 
 
-def _lookup(
-    index: _Index, module: str, name: str, depth: int = 0, seen: set[tuple[str, str]] | None = None
-) -> WrapperDef | None:
-    found = index.wrappers.get(module, {}).get(name)
-    # `seen`: barrels that re-export each other would otherwise be walked along every path
-    seen = seen if seen is not None else set()
-    if found is not None or depth > _MAX_REEXPORT_DEPTH or (module, name) in seen:
-        return found
-    seen.add((module, name))
-    head, dot, member = name.partition(".")
-    for exported, source, imported in index.reexports.get(module, []):
-        if source == ".":  # `export { local as exported }`
-            if exported == head:
-                return _lookup(index, module, imported + dot + member, depth + 1, seen)
-            continue
-        if exported == "*" or exported == head:
-            target = index.resolver.resolve(source, module)
-            if target is None:
-                continue
-            inner = name if exported == "*" else imported + dot + member
-            hit = _lookup(index, target, inner, depth + 1, seen)
-            if hit is not None:
-                return hit
-    return None
+def _lookup(index: _Index, module: str, name: str) -> WrapperDef | None:
+    return _exported(index, module, name, index.wrappers)
 
 
 def wrapper_keys(cand: CallCandidate) -> tuple[str | None, str | None]:
