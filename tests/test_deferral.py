@@ -264,6 +264,10 @@ onMounted(() => {
 
 <template><main /></template>
 """
+ROOT_SVELTE = (
+    '<script lang="ts">\n  import { onMount } from "svelte";\n  import { listen } from "@tauri-apps/api/event";\n\n'
+    '  onMount(() => {\n    listen("sync-progress", (event) => console.log(event.payload));\n  });\n</script>\n'
+)
 VUE_MAIN = 'import { createApp } from "vue";\nimport Root from "./Root.vue";\n\ncreateApp(Root).mount("#app");\n'
 
 
@@ -282,15 +286,11 @@ def test_a_root_component_imported_by_a_lazy_file_is_no_root(tmp_path: Path) -> 
 
 
 def test_a_svelte_mount_imported_under_another_name_still_makes_a_root(tmp_path: Path) -> None:
-    root = (
-        '<script lang="ts">\n  import { onMount } from "svelte";\n  import { listen } from "@tauri-apps/api/event";\n\n'
-        '  onMount(() => {\n    listen("sync-progress", (event) => console.log(event.payload));\n  });\n</script>\n'
-    )
     main = (
         'import { mount as attach } from "svelte";\nimport Root from "./Root.svelte";\n\n'
         "export default attach(Root, { target: document.body });\n"
     )
-    assert _lint_files(tmp_path, {"src/main.ts": main, "src/Root.svelte": root}) == []
+    assert _lint_files(tmp_path, {"src/main.ts": main, "src/Root.svelte": ROOT_SVELTE}) == []
 
 
 COMMAND_TABLE = 'export const Commands = {\n  loadRow: "load_rowz",\n} as const;\n'
@@ -340,12 +340,8 @@ def test_a_root_component_whose_file_name_is_not_one_word(tmp_path: Path) -> Non
 
 @pytest.mark.parametrize("call", ["new Root<{ title: string }>({ target })", "new /* legacy */ Root({ target })"])
 def test_a_svelte_4_mount_in_any_spelling_makes_a_root(tmp_path: Path, call: str) -> None:
-    root = (
-        '<script lang="ts">\n  import { onMount } from "svelte";\n  import { listen } from "@tauri-apps/api/event";\n\n'
-        '  onMount(() => {\n    listen("sync-progress", (event) => console.log(event.payload));\n  });\n</script>\n'
-    )
     main = f'import Root from "./Root.svelte";\nimport {{ target }} from "./dom";\n\nexport default {call};\n'
-    assert _lint_files(tmp_path, {"src/main.ts": main, "src/Root.svelte": root}) == []
+    assert _lint_files(tmp_path, {"src/main.ts": main, "src/Root.svelte": ROOT_SVELTE}) == []
 
 
 def test_barrels_re_exporting_each_other_are_walked_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
