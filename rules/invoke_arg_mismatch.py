@@ -73,6 +73,11 @@ HELP = {
     "only-unsent": " (the one parameter this call does not send with a similar name)",
     "add": "send `{key}` ({type}), or make the parameter `Option<...>` if it may be left out",
     "remove": "remove `{sent}`, or add a parameter `{snake}` to the command{known}",
+    # one key no parameter takes, one parameter the call does not send, names too unlike to be sure
+    "add-or-rename": "send `{key}` ({type}); if `{sent}`, which no parameter takes, holds that value, "
+    "rename it to `{key}`",
+    "remove-or-rename": "rename `{sent}` to `{key}` if it holds the value of `{key}`, the one parameter "
+    "this call does not send; else remove it",
 }
 
 
@@ -196,9 +201,12 @@ def _check_site(project: Project, site: InvokeSite, options: RuleOptions) -> Ite
     strays = [key for key, t in targets.items() if t is None]
     everywhere = set.intersection(*({p.js_key for p in c.params if not p.injected} for c in cmds))
     unsent = [k for k in keys if k not in sent and k not in targets.values() and k in everywhere]
-    paired = len(strays) == 1 and len(unsent) == 1 and _alike(strays[0], unsent[0])
+    lone = len(strays) == 1 and len(unsent) == 1
+    paired = lone and _alike(strays[0], unsent[0])
     if paired:
         targets[strays[0]] = unsent[0]
+    # `{ processId }` for a required `pid`: too unlike to be sure, but worth a word in both helps
+    guess = (strays[0], unsent[0]) if lone and not paired and unsent[0] in required else None
     matched: set[str] = set()
     for key, span in sent.items():
         if key in keys:
@@ -226,7 +234,9 @@ def _check_site(project: Project, site: InvokeSite, options: RuleOptions) -> Ite
             Severity.WARNING,
             span,
             MESSAGES["unknown-key"].format(command=site.command, sent=key),
-            HELP["remove"].format(sent=key, snake=_rust_param(key), known=f" (it takes: {known})"),
+            HELP["remove-or-rename"].format(sent=key, key=guess[1])
+            if guess is not None
+            else HELP["remove"].format(sent=key, snake=_rust_param(key), known=f" (it takes: {known})"),
             related,
         )
     for key in sorted(required - matched):
@@ -236,7 +246,9 @@ def _check_site(project: Project, site: InvokeSite, options: RuleOptions) -> Ite
             Severity.ERROR,
             where,
             MESSAGES["missing"].format(command=site.command, key=key),
-            HELP["add"].format(key=key, type=keys[key].type_text),
+            HELP["add-or-rename"].format(key=key, type=keys[key].type_text, sent=guess[0])
+            if guess is not None
+            else HELP["add"].format(key=key, type=keys[key].type_text),
             related,
         )
 

@@ -112,6 +112,26 @@ def test_arg_mismatch_help_names_a_rust_parameter_that_compiles() -> None:
     assert typed.help == "remove `type`, or add a parameter `r#type` to the command (it takes: none)"
 
 
+def test_arg_mismatch_helps_name_a_lone_unknown_key_and_the_required_parameter_left_out() -> None:
+    # `{ kind }` for `r#type`: too unlike to call it a rename, but each help names the other half
+    root = os.path.join(FIXTURES, "contract")
+    result = lint([root], Settings(), use_cache=False, jobs=1)
+    mismatches = [d for d in result.diagnostics if d.rule == "invoke-arg-mismatch"]
+    [missing] = [d for d in mismatches if d.message.startswith("`set_kind` requires the key `type`")]
+    assert (
+        missing.help
+        == "send `type` (String); if `kind`, which no parameter takes, holds that value, rename it to `type`"
+    )
+    [unknown] = [d for d in mismatches if "no parameter for the key `kind`" in d.message]
+    assert unknown.help == (
+        "rename `kind` to `type` if it holds the value of `type`, the one parameter this call does not send; else "
+        "remove it"
+    )
+    # the parameter left out is optional (`readOnly`): the call works, so no guess
+    [debug] = [d for d in mismatches if "`debug`" in d.message]
+    assert debug.help is not None and debug.help.startswith("remove `debug`, or add a parameter `debug`")
+
+
 def test_arg_mismatch_pairs_the_one_unknown_key_with_the_one_unsent_parameter() -> None:
     root = os.path.join(FIXTURES, "contract")
     result = lint([root], Settings(), use_cache=False, jobs=1)
