@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tauri_lint.diagnostics import Diagnostic, Severity
+from tauri_lint.diagnostics import Diagnostic, Related, Severity
 from tauri_lint.model import Span
 from tauri_lint.reporters import FORMATS, get_renderer
 from tauri_lint.reporters.full import layout
@@ -62,6 +62,17 @@ def test_full_header_frame_help_and_related() -> None:
     assert block[3] == "  |   " + "^" * 24
     assert "help: await it, return it, or add .catch()" in block
     assert "note: the command `save` is defined at src-tauri/src/lib.rs:2" in block
+
+
+def test_full_related_note_on_the_findings_own_line_has_a_column() -> None:
+    # `Promise.all(keys.map((k) => invoke(...)))`: the loop that repeats the call is on the same line
+    source = b'Promise.all(keys.map((k) => invoke("size", { k })));\n'
+    here = Related(Span(APP, 1, 18, 1, 21), "repeated by this")
+    there = Related(Span(APP, 3, 5, 3, 9), "repeated by this")
+    diags = [Diagnostic("invoke-in-hot-loop", Severity.WARNING, Span(APP, 1, 29, 1, 50), "hot", "", (here, there))]
+    text = get_renderer("full")(LintResult(diagnostics=diags, files=[APP], root=ROOT, overrides={APP: source}))
+    assert "note: repeated by this at src/App.tsx:1:18\n" in text
+    assert "note: repeated by this at src/App.tsx:3\n" in text
 
 
 def test_full_tab_expansion_keeps_carets_aligned() -> None:

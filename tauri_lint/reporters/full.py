@@ -118,9 +118,11 @@ def _frame(diag: Diagnostic, sources: Sources) -> list[Line]:
     return lines
 
 
-def _located(message: str, span: Span, root: str) -> str:
-    """ "defined here (#[cfg(test)])" -> "defined at src/lib.rs:4 (#[cfg(test)])"; else append " at ..."."""
-    at = f" at {rel_path(span.path, root)}:{span.line}"
+def _located(message: str, span: Span, root: str, finding: Span) -> str:
+    """ "defined here (#[cfg(test)])" -> "defined at src/lib.rs:4 (#[cfg(test)])"; else append " at ...".
+    With the column when it is the finding's own line, which alone would not say where."""
+    col = f":{span.col}" if (span.path, span.line) == (finding.path, finding.line) else ""
+    at = f" at {rel_path(span.path, root)}:{span.line}{col}"
     located, n = _HERE.subn(lambda _: at, message, count=1)
     return located if n else message + at
 
@@ -137,7 +139,7 @@ def _finding(diag: Diagnostic, root: str, sources: Sources) -> list[Line]:
     if diag.help:
         lines.append([("help:", "bold cyan"), (f" {diag.help}", "")])
     for related in diag.related:
-        lines.append([("note:", "bold"), (f" {_located(related.message, related.span, root)}", "")])
+        lines.append([("note:", "bold"), (f" {_located(related.message, related.span, root, span)}", "")])
     return lines
 
 
