@@ -4,7 +4,10 @@ ending in `.then(f)` or `.finally(f)` alone, or the body of an event-handler or 
 invoke(...)` is an explicit opt-out, and so is an ESLint suppression of
 `@typescript-eslint/no-floating-promises` on the call (`eslint-disable-next-line`, `eslint-disable-line`,
 or an `eslint-disable` block comment up to its `eslint-enable`). `.catch(h)` or `.then(f, h)` handle the
-rejection. A call through a wrapper that catches rejections itself does not float.
+rejection. A call through a wrapper that catches rejections itself does not float. A Vue template
+handler of one expression (`@click="save()"`, `@click="() => save()"`: no `;`) gives its promise back to
+Vue, which catches a rejection and passes it to `app.config.errorHandler`: reported only when the app
+sets none, as Vue then just logs it.
 
 ## Why is this bad?
 An invoke rejects when the command returns an error, when an argument is missing or misnamed, or when the
@@ -58,19 +61,22 @@ from . import fire_and_forget_invoke
 from .unknown_command import unanswered
 
 MESSAGES = {
-    "floating": "{what} returns a promise nobody handles: a rejection (a command error, a missing argument, an "
-    "ACL denial) becomes an unhandled rejection",
-    # the command returns no `Result`: only the IPC layer can reject
-    "floating-infallible": "{what} returns a promise nobody handles: a rejection (a missing argument, an ACL "
-    "denial) becomes an unhandled rejection",
-    "floating-v1": "{what} returns a promise nobody handles: a rejection (a command error, a missing argument) "
-    "becomes an unhandled rejection",
-    # v1 has no ACL for app commands: only a missing or mistyped argument rejects
-    "floating-infallible-v1": "{what} returns a promise nobody handles: a rejection (a missing or mistyped "
-    "argument) becomes an unhandled rejection",
+    "floating": "{what} returns a promise nobody handles: a rejection ({reasons}) becomes an unhandled rejection",
+    # a Vue template handler gives the promise back to Vue, which catches it (ResultUse.caught_by_vue)
+    "floating-vue": "{what} hands its promise to Vue alone, and the app sets no `app.config.errorHandler`: a "
+    "rejection ({reasons}) is only logged to the console",
     # no registered command answers it (unknown-command says so): every call rejects
     "floating-unanswered": "{what} returns a promise nobody handles: no registered command answers it, so it "
     "always rejects, unhandled",
+}
+# What can reject the call, by what the command returns and the Tauri version.
+REASONS = {
+    "": "a command error, a missing argument, an ACL denial",
+    # the command returns no `Result`: only the IPC layer can reject
+    "infallible": "a missing argument, an ACL denial",
+    # v1 has no ACL for app commands: only a command error or a missing or mistyped argument rejects
+    "v1": "a command error, a missing argument",
+    "infallible-v1": "a missing or mistyped argument",
 }
 # Return types that cannot hide a `Result` behind an alias.
 PRIMITIVES = frozenset(
@@ -78,6 +84,10 @@ PRIMITIVES = frozenset(
     | {"usize", "&str", "&'static str"}
 )
 HELP = "await it inside try/catch, or add `.catch(...)`; write `void` in front if dropping it is intended"
+VUE_HELP = (
+    "await it inside try/catch and tell the user, or set `app.config.errorHandler` to report errors app-wide; "
+    "write `void` in front if dropping it is intended"
+)
 
 
 def floats(site: InvokeSite) -> bool:
@@ -124,6 +134,9 @@ def check(project: Project, options: RuleOptions) -> Iterator[Diagnostic]:
     for site in project.invokes:
         if not project.is_requested(site.span.path) or not floats(site):
             continue
+        vue = site.result.caught_by_vue
+        if vue and project.vue_error_handler:
+            continue  # Vue hands the rejection to the app's own error handler
         path = site.span.path
         if path not in eslint:
             eslint[path] = _eslint_comments(project, path)
@@ -141,17 +154,18 @@ def check(project: Project, options: RuleOptions) -> Iterator[Diagnostic]:
             and (d.returns.shape in known or d.returns.is_option or d.returns.text in PRIMITIVES)
             for d in defs
         )
-        key = "floating-infallible" if infallible else "floating"
-        if project.tauri_major == 1:
-            key += "-v1"  # no capabilities, so no ACL denial
-        if site.command is not None and unanswered(project, site.command, options):
+        reasons = "-".join(
+            k for k in ("infallible" if infallible else "", "v1" if project.tauri_major == 1 else "") if k
+        )
+        key = "floating-vue" if vue else "floating"
+        if not vue and site.command is not None and unanswered(project, site.command, options):
             key = "floating-unanswered"
         yield Diagnostic(
             RULE.id,
             RULE.severity,
             site.span,
-            MESSAGES[key].format(what=what(site)),
-            HELP,
+            MESSAGES[key].format(what=what(site), reasons=REASONS[reasons]),
+            VUE_HELP if vue else HELP,
             tuple(related),
         )
 

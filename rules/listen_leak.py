@@ -19,9 +19,13 @@ effect twice in development, so the leak shows up at once.
 
 Not reported at module top level or in a once-per-page handler (`DOMContentLoaded`, `load`), nor in a
 module's private function called exactly once from there (`function setupUI() { listen(...) }` and
-`initApp()` calling it at the top level of an entry file, not in a loop), nor in the script or mount
+`initApp()` calling it at the top level of an entry file, not in a loop) or an async one whose one
+call keeps its promise in a module variable that nothing unsets (`p ?? (p = start())`, `p ??= start()`,
+`if (!p) p = start()`: it starts once however often its caller runs), nor in the script or mount
 hooks of a Vue or Svelte root component that an entry module mounts once (`createApp(App)`,
-`mount(App, ...)`, `new App({ target })`) and no other component uses. Not reported either when the
+`mount(App, ...)`, `new App({ target })`) and no other component uses, nor in the body of a Solid root
+component (`render(() => <App />, root)`; a Solid component function runs once per instance, unlike a
+React one, which runs on every render). Not reported either when the
 unlisten function is kept and called on cleanup, returned to the caller, handed to something else that
 owns it, or guards the listener itself (`if (un) return; un = await listen(...)`), and not behind a
 latch the function sets and never clears (`if (!listening) { listen(...); listening = true }`). `once()` removes
@@ -127,9 +131,21 @@ COMPONENT_LIFECYCLES = frozenset(
 ROOT_ONCE = frozenset({Lifecycle.COMPONENT_BODY, Lifecycle.VUE_MOUNTED, Lifecycle.SVELTE_MOUNT})
 
 
-def _finding(listener: Listener, root_component: bool = False) -> tuple[str, str] | None:
+def _in_root(listener: Listener, project: Project) -> bool:
+    """Runs once per page: in a Vue/Svelte root component's script or mount hooks, or directly in the
+    body of a Solid root component (a Solid component function runs once per instance)."""
+    if listener.lifecycle in ROOT_ONCE:
+        return listener.span.path in project.root_components
+    return (
+        listener.lifecycle == Lifecycle.FUNCTION
+        and listener.component is not None
+        and (listener.span.path, listener.component) in project.root_functions
+    )
+
+
+def _finding(listener: Listener, in_root: bool = False) -> tuple[str, str] | None:
     life = listener.lifecycle
-    if life in (Lifecycle.MODULE, Lifecycle.ONCE_PER_PAGE) or (root_component and life in ROOT_ONCE):
+    if life in (Lifecycle.MODULE, Lifecycle.ONCE_PER_PAGE) or in_root:
         return None
     if listener.api == "once" and (life not in COMPONENT_LIFECYCLES or _self_settling(listener.event)):
         # once() removes itself when its event fires; only a component that remounts before that
@@ -170,7 +186,7 @@ def check(project: Project, options: RuleOptions) -> Iterator[Diagnostic]:
     for listener in project.listeners:
         if not project.is_requested(listener.span.path):
             continue
-        found = _finding(listener, listener.span.path in project.root_components)
+        found = _finding(listener, _in_root(listener, project))
         if found is not None:
             yield Diagnostic(RULE.id, RULE.severity, listener.span, found[0], found[1])
 

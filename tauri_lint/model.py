@@ -67,6 +67,10 @@ class ResultUse:
     # True when the chain only adds .catch/.finally/.then(undefined, h): nothing consumes the value.
     value_ignored_by_chain: bool = False
     arrow_target: ArrowTarget | None = None
+    # A Vue template handler that gives the promise back to Vue (`@click="save()"`, `@click="() =>
+    # save()"`: one expression, no `;`), which catches a rejection and hands it to app.config.errorHandler
+    # (else logs it). `@click="a(); save()"` is compiled into a block that returns nothing.
+    caught_by_vue: bool = False
 
 
 class RepeatKind(str, Enum):
@@ -246,6 +250,9 @@ class Listener:
     # For effects/mount hooks: does the hook return a cleanup or register onCleanup/onUnmounted?
     has_cleanup: bool = False
     cleanup_calls_unlisten: bool = False
+    # Lifecycle.FUNCTION in the body of a function of the module's top level (a function component):
+    # the name it is exported under ("default"; its own name if not exported), to tell a Solid root
+    component: str | None = None
 
 
 @dataclass(frozen=True)
@@ -320,9 +327,15 @@ class FrontendFacts:
     imports: list[ImportBinding] = field(default_factory=list)
     # names re-exported from other modules: (local exported name, source, imported name)
     reexports: list[tuple[str, str, str]] = field(default_factory=list)
+    # assigns `app.config.errorHandler`: Vue then reports what its template handlers reject (ResultUse)
+    vue_error_handler: bool = False
     # import sources of the components this module mounts as an app's root, at its top level
     # (`createApp(App)`, `mount(App, ...)`, `new App({ target })`): they run once per page
     mounts: list[str] = field(default_factory=list)
+    # function components this module renders as an app's root with Solid's `render(() => <App />, el)`,
+    # at its top level, as (import source, exported name); source "" for a function of this module.
+    # Their bodies run once per page (unlike React's, which run on every render).
+    rendered: list[tuple[str, str]] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     line_count: int = 0

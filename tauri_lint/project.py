@@ -69,6 +69,11 @@ class Project:
     enabled_rules: frozenset[str] | None = None
     # frontend files of root components mounted once per page by an entry module, and used nowhere else
     root_components: set[str] = field(default_factory=set)
+    # (file, exported name) of Solid function components rendered once per page by an entry module, and
+    # imported nowhere else: their bodies run once
+    root_functions: set[tuple[str, str]] = field(default_factory=set)
+    # some module sets Vue's `app.config.errorHandler`, which gets what template handlers reject
+    vue_error_handler: bool = False
     # False when a registration could not be read: rules that need the full command list stay quiet
     registrations_complete: bool = True
     # crate dir → is it a plugin crate (defines `tauri::plugin::Builder::new`)
@@ -351,6 +356,8 @@ def _build_frontend(project: Project, options: RuleOptions, aliases: Aliases | N
         for w in f.wrappers:
             _add_wrapper(index, path, w)
     project.root_components = _root_components(index, files)
+    project.root_functions = _root_functions(index, files)
+    project.vue_error_handler = any(f.vue_error_handler for f in files.values())
     for name in options.wrapper_names:
         index.by_name.setdefault(name, []).append(
             WrapperDef(name, WrapperKind.PASSTHROUGH, _nowhere(), True, cmd_param=0, args_param=1)
@@ -585,6 +592,44 @@ def _root_components(index: _Index, files: dict[str, FrontendFacts]) -> set[str]
                 target = index.resolver.resolve(imp.source, path)
                 if target in roots and path not in mounted[target]:
                     roots.discard(target)  # also a child of another component: it may mount many times
+    return roots
+
+
+def _root_functions(index: _Index, files: dict[str, FrontendFacts]) -> set[tuple[str, str]]:
+    """Function components an entry module renders as the app's root (FrontendFacts.rendered), also
+    through barrels, that no other module imports: their bodies run once per page. Only the components
+    that hold a listener (Listener.component) are looked for."""
+    defs: dict[str, dict[str, tuple[str, str]]] = {}
+    for path, f in files.items():
+        for listener in f.listeners:
+            if listener.component is not None:
+                defs.setdefault(path, {})[listener.component] = (path, listener.component)
+    rendered: dict[tuple[str, str], set[str]] = {}
+    for path in sorted(files) if defs else ():
+        for source, name in files[path].rendered:
+            module = path if not source else index.resolver.resolve(source, path)
+            found = _exported(index, module, name, defs) if module is not None else None
+            if found is not None:
+                rendered.setdefault(found, set()).add(path)
+    if not rendered:
+        return set()
+    # the names an import of one of them can use: its own, a barrel's rename of it, a namespace
+    names = {name for _, name in rendered} | {"*"}
+    names |= {exported for moves in index.reexports.values() for exported, _, original in moves if original in names}
+    roots = set(rendered)
+    for path in sorted(files):
+        for imp in files[path].imports:
+            if imp.imported not in names or not roots:
+                continue
+            module = index.resolver.resolve(imp.source, path)
+            if module is None:
+                continue
+            if imp.imported == "*":
+                hits = {key for key in roots if _exported(index, module, key[1], defs) == key}
+            else:
+                hit = _exported(index, module, imp.imported, defs)
+                hits = {hit} if hit is not None else set()
+            roots -= {key for key in hits & roots if path not in rendered[key]}  # used elsewhere: it may mount again
     return roots
 
 

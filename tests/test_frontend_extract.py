@@ -644,6 +644,7 @@ VUE_HANDLERS = """<template>
   <button @click="() => invoke('vue_arrow')">A</button>
   <button @click="invoke('vue_inline')">B</button>
   <button v-on:dblclick="save().catch(report)">C</button>
+  <button @click="report(1); invoke('vue_block')">D</button>
 </template>
 
 <script setup lang="ts">
@@ -664,18 +665,20 @@ def test_vue_template_handlers() -> None:
         command="vue_arrow",
         via=Via.DIRECT,
         args=Args("none"),
-        result=ResultUse(Use.ARROW_BODY, arrow_target=ArrowTarget.VUE_HANDLER),
+        result=ResultUse(Use.ARROW_BODY, arrow_target=ArrowTarget.VUE_HANDLER, caught_by_vue=True),
         repetition=(Repetition(RepeatKind.EVENT, "click", Span(path, 2, 19, 2, 44)),),
     )
-    # a handler statement: its value is thrown away like an arrow's body
+    # a handler statement: its value goes back to Vue, which catches a rejection
     assert site_of(facts, "vue_inline") == InvokeSite(
         span=Span(path, 3, 19, 3, 39),
         command="vue_inline",
         via=Via.DIRECT,
         args=Args("none"),
-        result=ResultUse(Use.ARROW_BODY, arrow_target=ArrowTarget.VUE_HANDLER),
+        result=ResultUse(Use.ARROW_BODY, arrow_target=ArrowTarget.VUE_HANDLER, caught_by_vue=True),
         repetition=(Repetition(RepeatKind.EVENT, "click", Span(path, 3, 19, 3, 39)),),
     )
+    # with a `;`, Vue compiles the handler into a block that returns nothing: Vue never sees the promise
+    assert site_of(facts, "vue_block").result == ResultUse(Use.ARROW_BODY, arrow_target=ArrowTarget.VUE_HANDLER)
     assert facts.candidates == [
         CallCandidate(
             span=Span(path, 4, 26, 4, 32),
@@ -690,6 +693,7 @@ def test_vue_template_handlers() -> None:
                 handles_rejection=True,
                 value_ignored_by_chain=True,
                 arrow_target=ArrowTarget.VUE_HANDLER,
+                caught_by_vue=True,
             ),
             repetition=(Repetition(RepeatKind.EVENT, "dblclick", Span(path, 4, 26, 4, 46)),),
         )
@@ -1643,3 +1647,79 @@ def test_require_near_misses(source: str) -> None:
 )
 def test_root_component_mounts(source: str, mounts: list[str]) -> None:
     assert extract(source, "src/main.ts").mounts == mounts
+
+
+_SOLID = 'import { render } from "solid-js/web";\n'
+
+
+@pytest.mark.parametrize(
+    ("source", "rendered"),
+    [
+        (_SOLID + 'import { App } from "./App";\nrender(() => <App />, root);\n', [("./App", "App")]),
+        (_SOLID + 'import App from "@/App";\nrender(App, root);\n', [("@/App", "default")]),
+        # through fragments and plain elements, not into a component's children
+        (
+            _SOLID + 'import { Store } from "./store";\nimport { Bar } from "./Bar";\nimport { Page } from "./Page";\n'
+            "render(() => (\n  <>\n    <Store><Page /></Store>\n    <div><Bar /></div>\n  </>\n), root);\n",
+            [("./store", "Store"), ("./Bar", "Bar")],
+        ),
+        # a function of this module (a file reaching no module of the project is analysed only for Tauri)
+        (
+            _SOLID + 'import { listen } from "@tauri-apps/api/event";\n'
+            "function Splash() { listen('boot', f); return <p />; }\nrender(() => <Splash />, root);\n",
+            [("", "Splash")],
+        ),
+        # under an npm component (a router decides when its children mount), or a member tag
+        (
+            _SOLID + 'import { Router } from "@solidjs/router";\nimport { App } from "./App";\n'
+            "render(() => <Router><App /></Router>, root);\n",
+            [],
+        ),
+        (_SOLID + 'import { Ctx } from "./ctx";\nrender(() => <Ctx.Provider value={1} />, root);\n', []),
+        # a context provider renders its children once, with it
+        (
+            _SOLID
+            + 'import { Ctx } from "./ctx";\nimport { ApiProvider } from "./api";\nimport { App } from "./App";\n'
+            "render(() => <ApiProvider><Ctx.Provider value={1}><App /></Ctx.Provider></ApiProvider>, root);\n",
+            [("./api", "ApiProvider"), ("./App", "App")],
+        ),
+        # not at the top level, or not Solid's render (React's runs its components on every render)
+        (_SOLID + 'import { App } from "./App";\nexport const boot = () => render(() => <App />, root);\n', []),
+        ('import { render } from "react-dom";\nimport { App } from "./App";\nrender(<App />, root);\n', []),
+        ('import { render } from "./dom";\nimport { App } from "./App";\nrender(() => <App />, root);\n', []),
+    ],
+)
+def test_solid_root_renders(source: str, rendered: list[tuple[str, str]]) -> None:
+    assert extract(source, "src/index.tsx").rendered == rendered
+
+
+@pytest.mark.parametrize(
+    ("source", "component"),
+    [
+        ("export function Panel() {\n  listen('x', f);\n}\n", "Panel"),
+        ("export default function Panel() {\n  listen('x', f);\n}\n", "default"),
+        ("const Panel = () => {\n  listen('x', f);\n};\nexport default Panel;\n", "default"),
+        ("export const Panel = (p: P) => {\n  setTimeout(() => listen('x', f));\n};\n", "Panel"),
+        # a function inside another, or a method: not a component of the module's top level
+        ("export function Panel() {\n  const on = () => listen('x', f);\n}\n", None),
+        ("class Panel {\n  start() {\n    listen('x', f);\n  }\n}\n", None),
+    ],
+)
+def test_listener_component(source: str, component: str | None) -> None:
+    facts = extract('import { listen } from "@tauri-apps/api/event";\n' + source, "src/Panel.tsx")
+    assert [listener.component for listener in facts.listeners] == [component]
+
+
+@pytest.mark.parametrize(
+    ("source", "sets"),
+    [
+        ("export function install(app) {\n  app.config.errorHandler = (e) => alert(e);\n}\n", True),
+        ("Vue.config.errorHandler = function (err) { report(err); };\n", True),  # Vue 2
+        # a comparison, a comment, another config
+        ("if (app.config.errorHandler === undefined) warn();\n", False),
+        ("// app.config.errorHandler = (e) => alert(e);\n", False),
+        ("app.config.warnHandler = (e) => alert(e);\n", False),
+    ],
+)
+def test_vue_error_handler(source: str, sets: bool) -> None:
+    assert extract(source, "src/plugins/errors.ts").vue_error_handler is sets

@@ -24,6 +24,7 @@ from tauri_lint.frontend.syntax import (
     enclosing_scope,
     field_of,
     function_name,
+    is_async,
     literal_array_length,
     member_chain,
     number_value,
@@ -210,7 +211,9 @@ def result_use(call: Node, prefix: str | None, fc: FileContext) -> tuple[ResultU
             return _use(Use.RETURNED, chain, handles, value_used), False
         if t == "arrow_function":
             use = _use(Use.ARROW_BODY, chain, handles, value_used)
-            return replace(use, arrow_target=arrow_target(parent, fc)), False
+            target = arrow_target(parent, fc)
+            caught = target == ArrowTarget.VUE_HANDLER and _vue_catches(outer_node(parent), fc)
+            return replace(use, arrow_target=target, caught_by_vue=caught), False
         if t in ("variable_declarator", "assignment_expression", "augmented_assignment_expression", "pair"):
             return _use(Use.ASSIGNED, chain, handles, value_used), False
         if t in ("public_field_definition", "field_definition"):
@@ -226,9 +229,23 @@ def result_use(call: Node, prefix: str | None, fc: FileContext) -> tuple[ResultU
                 if spot.framework == "html":
                     target = ArrowTarget.EVENT_LISTENER
                 use = _use(Use.ARROW_BODY, chain, handles, value_used)
-                return replace(use, arrow_target=target), False
+                return replace(use, arrow_target=target, caught_by_vue=_vue_catches(parent, fc)), False
             return _use(Use.STATEMENT, chain, handles, value_used), False
         return _use(Use.OTHER, chain, handles, value_used), False
+
+
+def _vue_catches(statement: Node | None, fc: FileContext) -> bool:
+    """Is `statement` a Vue template handler whose value Vue gets back? Its compiler wraps a handler
+    without `;` as `$event => (handler)` and one with `;` as `$event => { handler }` (vOn transform), and
+    catches a promise it gets back (callWithAsyncErrorHandling)."""
+    spot = fc.handler_at(statement) if statement is not None else None
+    if statement is None or spot is None or spot.framework != "vue":
+        return False
+    code = fc.source[spot.start : spot.end]
+    expr = statement.named_children[0] if statement.named_child_count else statement
+    # the whole handler, not a statement inside an arrow of it (`() => { save() }` returns nothing)
+    start, end = spot.start + len(code) - len(code.lstrip()), spot.start + len(code.rstrip())
+    return (expr.start_byte, expr.end_byte) == (start, end) and b";" not in code
 
 
 def _use(use: Use, chain: list[str], handles: bool, value_used: bool) -> ResultUse:
@@ -1016,7 +1033,88 @@ def _runs_once(fn: Node, fc: FileContext, hops: int = 0) -> bool:
         if host is None or host.type != "call_expression" or field_of(host, ref) != "function":
             return False  # passed on, stored, exported later: it may run any number of times
         calls.append(host)
-    return len(calls) == 1 and _runs_once_at(calls[0], fc, hops)
+    if len(calls) != 1:
+        return False
+    # an async function's promise is never unset again: stored as a memo, the function runs once
+    return _runs_once_at(calls[0], fc, hops) or (is_async(fn) and _memoised(calls[0], fc))
+
+
+_MEMO_OPERATORS = frozenset({"??", "||"})
+_MEMO_ASSIGNMENTS = frozenset({"??=", "||="})
+
+
+def _memoised(call: Node, fc: FileContext) -> bool:
+    """Is `call` the only value ever stored in a module-level `let`/`var`, and stored only while that
+    is unset: `p ?? (p = start())`, `p || (p = start())`, `p ??= start()`, `p ||= start()`, `if (!p) p
+    = start()`? Then however often the code around it runs, `call` runs once (when it gives a truthy
+    value, as a promise always is)."""
+    node, parent = call, call.parent
+    while parent is not None and parent.type == "parenthesized_expression":
+        node, parent = parent, parent.parent
+    if parent is None or field_of(parent, node) != "right":
+        return False
+    left = parent.child_by_field_name("left")
+    if left is None or left.type != "identifier" or left.text is None:
+        return False
+    if parent.type == "augmented_assignment_expression":
+        if text(parent.child_by_field_name("operator")) not in _MEMO_ASSIGNMENTS:
+            return False
+    elif parent.type != "assignment_expression" or not _stored_while_unset(parent, left.text):
+        return False
+    return _memo_variable(left, fc)
+
+
+def _stored_while_unset(assignment: Node, name: bytes) -> bool:
+    """`name ?? (name = ...)`, `name || (name = ...)`, `if (!name) name = ...`."""
+    node, parent = assignment, assignment.parent
+    while parent is not None and parent.type == "parenthesized_expression":
+        node, parent = parent, parent.parent
+    if parent is None:
+        return False
+    if parent.type == "binary_expression":
+        tested = unwrap(parent.child_by_field_name("left"))
+        return (
+            field_of(parent, node) == "right"
+            and text(parent.child_by_field_name("operator")) in _MEMO_OPERATORS
+            and tested is not None
+            and tested.type == "identifier"
+            and tested.text == name
+        )
+    if parent.type != "expression_statement":
+        return False
+    holder = parent.parent
+    if holder is not None and holder.type == "statement_block" and holder.named_child_count == 1:
+        parent, holder = holder, holder.parent
+    return (
+        holder is not None
+        and holder.type == "if_statement"
+        and field_of(holder, parent) == "consequence"
+        and _flag_tested(holder.child_by_field_name("condition"), negated=True) == name
+    )
+
+
+def _memo_variable(target: Node, fc: FileContext) -> bool:
+    """Is `target` (the left of the memo assignment) a `let`/`var` of the module's top level, outside
+    any component script, that nothing else in the file assigns (`p = null` would start it over)?"""
+    flag = target.text or b""
+    source = fc.source
+    root = target
+    while root.parent is not None:
+        root = root.parent
+    declared = False
+    for at in fc.mentions(flag.decode("utf-8", "replace")):
+        if at == target.start_byte:
+            continue
+        if _DECLARATION.search(source, max(0, at - 8), at):
+            node = root.named_descendant_for_byte_range(at, at + len(flag))
+            if node is None or enclosing_function(node) is not None:
+                return False  # a function's own variable: fresh for every call
+            if any(a <= at < b for a, b in fc.component_ranges):
+                return False
+            declared = True
+        elif _ASSIGNED.match(source, at + len(flag)) is not None:
+            return False  # assigned again elsewhere: reset, or replaced
+    return declared
 
 
 def _runs_once_at(call: Node, fc: FileContext, hops: int) -> bool:

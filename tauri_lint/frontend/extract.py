@@ -117,6 +117,10 @@ class Relevance(Enum):
 _REEXPORT = re.compile(rb"export\s*(?:\*|(?:type\s*)?\{[^}]*\}\s*from\b)")
 
 
+# `app.config.errorHandler = ...` (Vue 3), `Vue.config.errorHandler = ...` (Vue 2)
+_VUE_ERROR_HANDLER = re.compile(rb"config\s*\.\s*errorHandler\s*=(?!=)")
+
+
 def _has_word(data: bytes, word: bytes) -> bool:
     """`word` stands alone somewhere in `data` (a leading-\\b regex would be tried at every byte)."""
     start = data.find(word)
@@ -135,7 +139,10 @@ def _is_word_byte(b: bytes) -> bool:
 def _mounts_a_component(data: bytes) -> bool:
     """Might this module mount a .vue/.svelte component as an app's root (FrontendFacts.mounts)?
     Vue's createApp and Svelte's mount are named in their import even when renamed there; Svelte 3/4
-    mounts with `new App({ target })` (also `new App<Props>(...)`, `new /* c */ App(...)`)."""
+    mounts with `new App({ target })` (also `new App<Props>(...)`, `new /* c */ App(...)`); Solid
+    renders with `render`/`hydrate` of `solid-js/web`."""
+    if b"solid-js/web" in data and (_has_word(data, b"render") or _has_word(data, b"hydrate")):
+        return True
     vue, svelte = b".vue" in data, b".svelte" in data
     if not vue and not svelte:
         return False
@@ -152,6 +159,8 @@ def relevance(data: bytes, prefixes: tuple[str, ...], options: RuleOptions) -> R
     live there) or holds `enum`/`as const` tables; else NONE, as most files of a big monorepo."""
     if any(marker in data for marker in _TAURI_MARKERS) or b"tauri-lint" in data:
         return Relevance.ALWAYS
+    if b"errorHandler" in data and _VUE_ERROR_HANDLER.search(data) is not None:
+        return Relevance.ALWAYS  # FrontendFacts.vue_error_handler, wherever the app sets it
     if any(name.encode() in data for name in options.wrapper_names):
         return Relevance.ALWAYS
     if _import_pattern(prefixes).search(data) is None:
@@ -329,11 +338,13 @@ class _Extractor:
         self._wrappers()
         self._pending_candidates()
         self._mounts()
+        self.facts.vue_error_handler = any(_sets_vue_error_handler(node) for node in self.get("assign"))
         self.facts.invokes.sort(key=lambda site: (site.span.line, site.span.col))
 
     def _mounts(self) -> None:
         """Components this module mounts as the app's root, at its top level (see FrontendFacts.mounts)."""
         imports = self.b.imports
+        self._solid_roots()
         components = {
             local: imp.source
             for local, imp in imports.items()
@@ -356,6 +367,32 @@ class _Extractor:
                 continue
             if _at_top_level(node):
                 self.facts.mounts.append(components[text(component)])
+
+    def _solid_roots(self) -> None:
+        """Function components Solid's `render`/`hydrate` mounts at the module's top level: `render(App,
+        el)`, or the outermost project components of `render(() => <Provider><App /></Provider>, el)`,
+        below plain elements and fragments (FrontendFacts.rendered)."""
+        imports = self.b.imports
+        renderers = {local for local, imp in imports.items() if (imp.source, imp.imported) in _SOLID_RENDERERS}
+        if not renderers:
+            return
+        for call in self.get("call"):
+            fn = call.child_by_field_name("function")
+            if fn is None or fn.type != "identifier" or text(fn) not in renderers or not _at_top_level(call):
+                continue
+            args = call_args(call)
+            code = unwrap(args[0]) if args else None
+            if code is not None and code.type == "arrow_function":
+                body = unwrap(code.child_by_field_name("body"))
+                names = _jsx_roots(body) if body is not None else []
+            else:
+                names = [text(code)] if code is not None and code.type == "identifier" else []
+            for name in names:
+                imp = imports.get(name)
+                if imp is not None and imp.source.startswith(self.prefixes) and imp.imported != "*":
+                    self.facts.rendered.append((imp.source, imp.imported))
+                elif imp is None and name in self.b.local_functions:
+                    self.facts.rendered.append(("", name))
 
     def _pending_candidates(self) -> None:
         """Record calls of imported project functions, and calls of same-file functions that are (or may
@@ -852,8 +889,29 @@ class _Extractor:
                 lifecycle=life,
                 has_cleanup=has_cleanup,
                 cleanup_calls_unlisten=cleanup_calls,
+                component=self._component(holder) if life == Lifecycle.FUNCTION and holder is not None else None,
             )
         )
+
+    def _component(self, fn: Node) -> str | None:
+        """The name a function of the module's top level is exported under ("default" for the default
+        export), or its own name; None for any other function (Listener.component)."""
+        statement: Node | None = fn
+        if fn.type == "function_declaration":
+            name = fn.child_by_field_name("name")
+        else:
+            holder = outer_node(fn)
+            if holder is None or holder.type != "variable_declarator":
+                return None
+            statement, name = holder.parent, holder.child_by_field_name("name")
+        parent = statement.parent if statement is not None else None
+        default = False
+        if parent is not None and parent.type == "export_statement":
+            default = any(c.type == "default" for c in parent.children)
+            parent = parent.parent
+        if parent is None or parent.type != "program" or name is None or name.type != "identifier":
+            return None
+        return "default" if default or text(name) == self.b.default_export else text(name)
 
     def _cleanup_hook_mentions(self, var: str) -> bool:
         for call in self.get("call"):
@@ -927,6 +985,38 @@ CLEANUP_HOOKS = frozenset({"vue-cleanup", "solid-cleanup", "svelte-cleanup"})
 _MOUNT_FUNCTIONS = frozenset(
     {("vue", "createApp"), ("vue", "createSSRApp"), ("svelte", "mount"), ("svelte", "hydrate")}
 )
+
+
+def _sets_vue_error_handler(assignment: Node) -> bool:
+    chain = member_chain(assignment.child_by_field_name("left"))
+    return chain is not None and chain[-2:] == ["config", "errorHandler"]
+
+
+# Solid's functions that mount a root: (module, exported name).
+_SOLID_RENDERERS = frozenset({("solid-js/web", "render"), ("solid-js/web", "hydrate")})
+_JSX_ELEMENTS = frozenset({"jsx_element", "jsx_self_closing_element"})
+
+
+def _jsx_roots(node: Node) -> list[str]:
+    """The outermost component names of a JSX tree, looking through plain elements, fragments and context
+    providers (`<XProvider>`, `<Ctx.Provider>`: they render their children once, with them), never into
+    another component's children (`<Show>`, a router, a gate decide when those mount) or an
+    `{expression}`."""
+    roots: list[str] = []
+    todo = [node]
+    while todo:  # a stack, not recursion: JSX can nest deeper than Python's recursion limit
+        element = todo.pop()
+        if element.type not in _JSX_ELEMENTS:
+            continue
+        tag = element if element.type == "jsx_self_closing_element" else element.child_by_field_name("open_tag")
+        name = tag.child_by_field_name("name") if tag is not None else None
+        tag_name = text(name) if name is not None else ""
+        plain = name is None or (name.type == "identifier" and not tag_name[:1].isupper())  # a fragment, <div>
+        if name is not None and name.type == "identifier" and not plain:
+            roots.append(tag_name)
+        if plain or tag_name.endswith("Provider"):  # look inside
+            todo.extend(reversed(element.named_children))
+    return roots
 
 
 def _at_top_level(node: Node) -> bool:
