@@ -105,7 +105,7 @@ MESSAGES = {
 }
 HELP = {
     "batch": "send the whole list in one batched command (e.g. `save_items(items: Vec<Item>)`), or move the "
-    "loop into Rust",
+    "loop into Rust; for long jobs per item, report each one's progress or error through a `Channel<T>`",
     "push": "push updates from Rust instead: pass a `Channel<T>` to one command and send on it, or `emit` "
     "events the frontend `listen()`s to",
     "frame": "pull the state once and stream changes from Rust through a `Channel<T>` instead of asking every frame",
