@@ -84,6 +84,8 @@ HELP = {
     "suggest": "did you mean `{suggestion}`?",
     "unknown": "check the command name, or register a `#[tauri::command]` fn named `{name}`",
     "plugin-prefix": "call it as `plugin:{plugin}|{name}`",
+    # the command is nowhere and so are the wrapper's callers: most likely a command removed in Rust
+    "stale-wrapper": "; if the command was removed, delete `{wrapper}` too: nothing in the project calls it",
 }
 
 
@@ -148,6 +150,8 @@ def _check_site(project: Project, site: InvokeSite, options: RuleOptions) -> Dia
         help_ = HELP["suggest"].format(suggestion=full)
     else:
         help_ = HELP["unknown"].format(name=name)
+        if site.in_wrapper is not None and not any(s.wrapper == site.in_wrapper for s in project.invokes):
+            help_ += HELP["stale-wrapper"].format(wrapper=site.in_wrapper)
     related: list[Related] = command_related(project, defs)
     if suggestion and not defs:
         entries = project.registered.get(namespace, {}).get(suggestion, [])

@@ -190,3 +190,18 @@ def test_floating_message_for_a_command_no_handler_answers() -> None:
         "`show_panel` returns a promise nobody handles: no registered command answers it, so it always "
         "rejects, unhandled"
     )
+
+
+def test_unknown_command_in_a_wrapper_nothing_calls_suggests_deleting_it() -> None:
+    root = os.path.join(FIXTURES, "contract")
+    result = lint([root], Settings(), use_cache=False, jobs=1)
+    unknown = {d.message.split("`")[1]: d.help for d in result.diagnostics if d.rule == "unknown-command"}
+    # `madeUp` wraps a command that exists nowhere and is called nowhere: a command removed in Rust
+    assert unknown["frobnicate_everything"] == (
+        "check the command name, or register a `#[tauri::command]` fn named `frobnicate_everything`; if the "
+        "command was removed, delete `madeUp` too: nothing in the project calls it"
+    )
+    # `removeProject` is called (use.ts): the wrapper is live, only the name is wrong
+    assert unknown["remove_projects"] == (
+        "check the command name, or register a `#[tauri::command]` fn named `remove_projects`"
+    )
