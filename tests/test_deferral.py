@@ -76,8 +76,11 @@ def _relevance(source: str) -> Relevance:
             Relevance.ON_NAMES,
         ),
         ('import { exportedRows } from "@/rows";\nexport const total = exportedRows.length;\n', Relevance.ON_NAMES),
-        ('import { ref } from "vue";\nexport const count = ref(0);\n', Relevance.NONE),
-        ("export const answer = 42;\n", Relevance.NONE),
+        # a module that exports may hold a table or name builder that other files fold names from
+        ('import { ref } from "vue";\nexport const count = ref(0);\n', Relevance.ON_NAMES),
+        ("export const answer = 42;\n", Relevance.ON_NAMES),
+        # a script that reaches neither Tauri nor a project module, and gives nothing to others
+        ('import { ref } from "vue";\nconst count = ref(0);\nconsole.log(count);\n', Relevance.NONE),
     ],
 )
 def test_relevance_from_the_bytes(source: str, expected: Relevance) -> None:
@@ -169,8 +172,8 @@ def _lazy_files(root: str) -> set[str]:
 def test_a_wrapper_two_files_away_is_found_and_unrelated_files_stay_unparsed(tmp_path: Path) -> None:
     root = _project(tmp_path / "app")
     assert _findings(root) == [("src/view.ts", 5, "invoke-in-hot-loop")]
-    # rows.ts and view.ts were needed (they name wrappers); unrelated.ts was never parsed
-    assert _lazy_files(root) == {os.path.join("src", "unrelated.ts")}
+    # rows.ts and view.ts were needed (they name wrappers); unrelated.ts and format.ts were never parsed
+    assert _lazy_files(root) == {os.path.join("src", "unrelated.ts"), os.path.join("src", "format.ts")}
 
 
 def test_the_pool_runs_the_later_rounds_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -329,6 +332,26 @@ def test_a_table_behind_a_star_barrel_is_folded(tmp_path: Path) -> None:
         "src/caller.ts": TABLE_CALLER.replace("Cmds", "Commands"),
     }
     assert _lint_files(tmp_path, files) == [("src/caller.ts", 4, "unknown-command")]
+
+
+def test_a_table_and_a_builder_in_modules_that_import_nothing_are_folded(tmp_path: Path) -> None:
+    # neither module reaches Tauri or a project module, nor has `as const`/`enum`: read because invokes
+    # fold names from them (kunkun's `generateJarvisPluginCommand`)
+    files = {
+        "src/names.ts": 'export const Commands = {\n  loadRow: "load_rowz",\n};\n',
+        "src/builder.ts": (
+            'export const VERB = "load";\n\nexport function command(noun: string) {\n  return `${VERB}_${noun}`;\n}\n'
+        ),
+        "src/caller.ts": (
+            'import { invoke } from "@tauri-apps/api/core";\nimport { Commands } from "./names";\n'
+            'import { command } from "./builder";\n\nexport const load = () => invoke(Commands.loadRow, { index: 1 });\n'
+            'export const loadAll = () => invoke(command("rows"), { index: 1 });\n'
+        ),
+    }
+    assert _lint_files(tmp_path, files) == [
+        ("src/caller.ts", 5, "unknown-command"),
+        ("src/caller.ts", 6, "unknown-command"),
+    ]
 
 
 def test_a_root_component_whose_file_name_is_not_one_word(tmp_path: Path) -> None:

@@ -457,8 +457,34 @@ def test_command_names_through_tables_enums_constants_and_builders() -> None:
         ConstTable("TAURI_COMMAND", (("OPEN", "open_file"), ("SAVE", "save_file")), exported=False),
         ConstTable("Cmd", (("Ping", "ping"), ("Quit", "quit_app")), exported=True),
     ]
-    # a block-bodied function declaration is not a one-line builder
-    assert facts.builders == [NameBuilder("jarvis", "plugin:jarvis|", "", exported=False)]
+    # a function declaration that returns a template of its one parameter builds names too
+    assert facts.builders == [
+        NameBuilder("jarvis", "plugin:jarvis|", "", exported=False),
+        NameBuilder("wrapped", "x_", "_y", exported=True),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "builder"),
+    [
+        # string constants of the file, on either side of the parameter
+        (
+            'const PREFIX = "plugin:jarvis";\nexport function cmd(c: string) {\n  return `${PREFIX}|${c}`;\n}\n',
+            NameBuilder("cmd", "plugin:jarvis|", "", exported=True),
+        ),
+        (
+            'const END = "_v2";\nexport const cmd = (c: string) => `app_${c}${END}`;\n',
+            NameBuilder("cmd", "app_", "_v2", exported=True),
+        ),
+        # near misses: a name the file does not hold as a string, two parameters, the parameter twice
+        ("export function cmd(c: string) {\n  return `${prefix}|${c}`;\n}\n", None),
+        ("export function cmd(a: string, b: string) {\n  return `${a}|${b}`;\n}\n", None),
+        ("export const cmd = (c: string) => `${c}|${c}`;\n", None),
+        ("export function cmd(c: string) {\n  log(c);\n  return `x|${c}`;\n}\n", None),
+    ],
+)
+def test_name_builders(source: str, builder: NameBuilder | None) -> None:
+    assert extract(source).builders == ([builder] if builder is not None else [])
 
 
 def test_exported_tables_and_builders_for_other_files() -> None:

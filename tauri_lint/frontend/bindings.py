@@ -384,7 +384,7 @@ def _bind_value(b: Bindings, local: str, value: Node) -> None:
         return
     if value.type in ("arrow_function", "function_expression", "function"):
         b.local_functions.add(local)
-        built = name_builder(value)
+        built = name_builder(value, b.strings)
         if built is not None:
             b.builders[local] = built
         return
@@ -423,8 +423,9 @@ def enum_table(node: Node) -> dict[str, str]:
     return table
 
 
-def name_builder(fn: Node) -> tuple[str, str] | None:
-    """`` (c) => `plugin:jarvis|${c}` `` → ("plugin:jarvis|", "")."""
+def name_builder(fn: Node, strings: dict[str, str] | None = None) -> tuple[str, str] | None:
+    """`` (c) => `plugin:jarvis|${c}` `` → ("plugin:jarvis|", ""); the template may also read string
+    constants of the file (`` `${PREFIX}|${c}` `` with `const PREFIX = "plugin:jarvis"`)."""
     params = fn.child_by_field_name("parameters")
     single = fn.child_by_field_name("parameter")
     if single is not None:
@@ -444,7 +445,19 @@ def name_builder(fn: Node) -> tuple[str, str] | None:
     for part in body.named_children:
         if part.type == "template_substitution":
             inner = unwrap(part.named_children[0]) if part.named_child_count else None
-            if seen or inner is None or inner.type != "identifier" or text(inner) != param:
+            if inner is None or inner.type != "identifier":
+                return None
+            name = text(inner)
+            if name != param:
+                constant = strings.get(name) if strings is not None else None
+                if constant is None:
+                    return None
+                if seen:
+                    suffix += constant
+                else:
+                    prefix += constant
+                continue
+            if seen:
                 return None
             seen = True
         elif seen:

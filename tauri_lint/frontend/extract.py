@@ -19,6 +19,7 @@ from tauri_lint.frontend.bindings import (
     bind_import,
     binds_nothing,
     enum_table,
+    name_builder,
 )
 from tauri_lint.frontend.syntax import (
     FIRST_WORD,
@@ -164,7 +165,11 @@ def relevance(data: bytes, prefixes: tuple[str, ...], options: RuleOptions) -> R
     if any(name.encode() in data for name in options.wrapper_names):
         return Relevance.ALWAYS
     if _import_pattern(prefixes).search(data) is None:
-        return Relevance.ON_NAMES if any(marker in data for marker in _TABLE_MARKERS) else Relevance.NONE
+        # a module that exports may hold a command table or name builder other files fold names from
+        # (`export function cmd(c) { return `plugin:x|${c}` }`): lazy, not NONE
+        if b"export" in data or any(marker in data for marker in _TABLE_MARKERS):
+            return Relevance.ON_NAMES
+        return Relevance.NONE
     if _REEXPORT.search(data) is not None or _mounts_a_component(data):
         return Relevance.ALWAYS
     return Relevance.ON_NAMES
@@ -468,6 +473,9 @@ class _Extractor:
                 name = decl.child_by_field_name("name")
                 if name is not None:
                     b.local_functions.add(text(name))
+                    built = name_builder(decl, b.strings)  # `function cmd(c) { return `plugin:x|${c}` }`
+                    if built is not None:
+                        b.builders[text(name)] = built
                     if decl is not stmt:
                         b.exported.add(text(name))
             elif decl.type in ("class_declaration", "abstract_class_declaration"):
