@@ -344,7 +344,8 @@ def test_a_table_and_a_builder_in_modules_that_import_nothing_are_folded(tmp_pat
         ),
         "src/caller.ts": (
             'import { invoke } from "@tauri-apps/api/core";\nimport { Commands } from "./names";\n'
-            'import { command } from "./builder";\n\nexport const load = () => invoke(Commands.loadRow, { index: 1 });\n'
+            'import { command } from "./builder";\n\n'
+            "export const load = () => invoke(Commands.loadRow, { index: 1 });\n"
             'export const loadAll = () => invoke(command("rows"), { index: 1 });\n'
         ),
     }
