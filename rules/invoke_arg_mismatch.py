@@ -76,7 +76,7 @@ HELP = {
     # one key no parameter takes, one parameter the call does not send, names too unlike to be sure
     "add-or-rename": "send `{key}` ({type}); if `{sent}`, which no parameter takes, holds that value, "
     "rename it to `{key}`",
-    "remove-or-rename": "rename `{sent}` to `{key}` if it holds the value of `{key}`, the one parameter "
+    "remove-or-rename": "rename `{sent}` to `{key}` if it holds the value of `{key}`, the one required parameter "
     "this call does not send; else remove it",
 }
 
@@ -205,8 +205,9 @@ def _check_site(project: Project, site: InvokeSite, options: RuleOptions) -> Ite
     paired = lone and _alike(strays[0], unsent[0])
     if paired:
         targets[strays[0]] = unsent[0]
-    # `{ processId }` for a required `pid`: too unlike to be sure, but worth a word in both helps
-    guess = (strays[0], unsent[0]) if lone and not paired and unsent[0] in required else None
+    # `{ processId }` for the one required `pid` left out: too unlike to be sure, but worth a word in both helps
+    needed = [k for k in unsent if k in required]
+    guess = (strays[0], needed[0]) if len(strays) == 1 and len(needed) == 1 and not paired else None
     matched: set[str] = set()
     for key, span in sent.items():
         if key in keys:

@@ -24,9 +24,10 @@ call keeps its promise in a module variable that nothing unsets (`p ?? (p = star
 `if (!p) p = start()`: it starts once however often its caller runs), nor in the script or mount
 hooks of a Vue or Svelte root component that an entry module mounts once (`createApp(App)`,
 `mount(App, ...)`, `new App({ target })`) and no other component uses, nor in the body of a Solid root
-component (`render(() => <App />, root)`; a Solid component function runs once per instance, unlike a
-React one, which runs on every render). Not reported either when the
-unlisten function is kept and called on cleanup, returned to the caller, handed to something else that
+component (`render(() => <App />, root)`, also inside context providers that render their children
+straight through; a Solid component function runs once per instance, unlike a React one, which runs on
+every render). A `setInterval` callback runs on every tick, wherever it is started. Not reported either
+when the unlisten function is kept and called on cleanup, returned to the caller, handed to something else that
 owns it, or guards the listener itself (`if (un) return; un = await listen(...)`), and not behind a
 latch the function sets and never clears (`if (!listening) { listen(...); listening = true }`). `once()` removes
 itself when its event fires, so a dropped `once()` is reported only inside a component lifecycle (where

@@ -72,7 +72,7 @@ class ProjectNames:
             self.refs.update(_ref_names(w.command_ref, imported))
         for source in f.mounts:
             self.mounted.add(_module_stem(source))
-        for source, export in f.rendered:
+        for source, export, _through in f.rendered:
             if source:  # a default export is imported under any name, but from a path naming its file
                 self.mounted.add(_module_stem(source) if export == "default" else export)
         for exported, _source, original in f.reexports:

@@ -250,8 +250,9 @@ class Listener:
     # For effects/mount hooks: does the hook return a cleanup or register onCleanup/onUnmounted?
     has_cleanup: bool = False
     cleanup_calls_unlisten: bool = False
-    # Lifecycle.FUNCTION in the body of a function of the module's top level (a function component):
-    # the name it is exported under ("default"; its own name if not exported), to tell a Solid root
+    # Lifecycle.FUNCTION right in the body of a function of the module's top level (a function
+    # component) that the module does not use itself: the name it is exported under ("default"; its own
+    # name if not exported), which project.root_functions are named by (a Solid root runs once)
     component: str | None = None
 
 
@@ -333,9 +334,15 @@ class FrontendFacts:
     # (`createApp(App)`, `mount(App, ...)`, `new App({ target })`): they run once per page
     mounts: list[str] = field(default_factory=list)
     # function components this module renders as an app's root with Solid's `render(() => <App />, el)`,
-    # at its top level, as (import source, exported name); source "" for a function of this module.
-    # Their bodies run once per page (unlike React's, which run on every render).
-    rendered: list[tuple[str, str]] = field(default_factory=list)
+    # at its top level, as (import source, exported name, the project's `*Provider` components it is
+    # rendered through, each as (source, name)); source "" for a function of this module. Their bodies
+    # run once per page (unlike React's, which run on every render) (frontend/roots.py).
+    rendered: list[tuple[str, str, tuple[tuple[str, str], ...]]] = field(default_factory=list)
+    # this module's `*Provider` function components (exported names), and whether each renders its
+    # children once, with it (no `<Show>` around them)
+    providers: list[tuple[str, bool]] = field(default_factory=list)
+    # the project modules it imports with `import("./x")`, by their literal specifier
+    dynamic_imports: list[str] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     line_count: int = 0

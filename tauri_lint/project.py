@@ -587,9 +587,11 @@ def _root_components(index: _Index, files: dict[str, FrontendFacts]) -> set[str]
         return set()
     roots = set(mounted)
     for path in sorted(files):
-        for imp in files[path].imports:
-            if imp.source.endswith((".vue", ".svelte")):  # both require the extension in an import
-                target = index.resolver.resolve(imp.source, path)
+        # `defineAsyncComponent(() => import("./Settings.vue"))` uses it as much as an import does
+        sources = [imp.source for imp in files[path].imports] + files[path].dynamic_imports
+        for source in sources:
+            if source.endswith((".vue", ".svelte")):  # both require the extension in an import
+                target = index.resolver.resolve(source, path)
                 if target in roots and path not in mounted[target]:
                     roots.discard(target)  # also a child of another component: it may mount many times
     return roots
@@ -597,37 +599,58 @@ def _root_components(index: _Index, files: dict[str, FrontendFacts]) -> set[str]
 
 def _root_functions(index: _Index, files: dict[str, FrontendFacts]) -> set[tuple[str, str]]:
     """Function components an entry module renders as the app's root (FrontendFacts.rendered), also
-    through barrels, that no other module imports: their bodies run once per page. Only the components
-    that hold a listener (Listener.component) are looked for."""
+    through barrels, inside providers that pass their children through, and that no other module
+    imports: their bodies run once per page. Only the components that hold a listener
+    (Listener.component) are looked for."""
     defs: dict[str, dict[str, tuple[str, str]]] = {}
     for path, f in files.items():
         for listener in f.listeners:
             if listener.component is not None:
                 defs.setdefault(path, {})[listener.component] = (path, listener.component)
+    if not defs:
+        return set()
+    # the project's providers whose code is read: a provider made otherwise (`makeProvider(...)`), like
+    # one from npm, is taken at its name
+    providers = {path: {name: (path, name) for name, _ in f.providers} for path, f in files.items() if f.providers}
+    opaque = {(path, name) for path, f in files.items() for name, passes in f.providers if not passes}
+
+    def find(source: str, name: str, path: str, among: dict[str, dict[str, tuple[str, str]]]) -> tuple[str, str] | None:
+        module = path if not source else index.resolver.resolve(source, path)
+        return _exported(index, module, name, among) if module is not None else None
+
     rendered: dict[tuple[str, str], set[str]] = {}
-    for path in sorted(files) if defs else ():
-        for source, name in files[path].rendered:
-            module = path if not source else index.resolver.resolve(source, path)
-            found = _exported(index, module, name, defs) if module is not None else None
-            if found is not None:
+    for path in sorted(files):
+        for source, name, through in files[path].rendered:
+            found = find(source, name, path, defs)
+            # inside a provider that does not pass its children straight through (`<Show>`): no root
+            if found is not None and not any(find(s, n, path, providers) in opaque for s, n in through):
                 rendered.setdefault(found, set()).add(path)
     if not rendered:
         return set()
-    # the names an import of one of them can use: its own, a barrel's rename of it, a namespace
+    # the names an import of one of them can use: its own, a barrel's renames of it, a namespace
     names = {name for _, name in rendered} | {"*"}
-    names |= {exported for moves in index.reexports.values() for exported, _, original in moves if original in names}
+    renames = [(original, exported) for moves in index.reexports.values() for exported, _, original in moves]
+    grew = True
+    while grew:
+        more = {exported for original, exported in renames if original in names}
+        grew = not more <= names
+        names |= more
     roots = set(rendered)
     for path in sorted(files):
-        for imp in files[path].imports:
-            if imp.imported not in names or not roots:
+        # a dynamic `import("./Panel")` (Solid's `lazy`) may reach any of the module's exports
+        uses = [(imp.source, imp.imported) for imp in files[path].imports] + [
+            (source, "*") for source in files[path].dynamic_imports
+        ]
+        for source, imported in uses:
+            if imported not in names or not roots:
                 continue
-            module = index.resolver.resolve(imp.source, path)
+            module = index.resolver.resolve(source, path)
             if module is None:
                 continue
-            if imp.imported == "*":
+            if imported == "*":
                 hits = {key for key in roots if _exported(index, module, key[1], defs) == key}
             else:
-                hit = _exported(index, module, imp.imported, defs)
+                hit = _exported(index, module, imported, defs)
                 hits = {hit} if hit is not None else set()
             roots -= {key for key in hits & roots if path not in rendered[key]}  # used elsewhere: it may mount again
     return roots

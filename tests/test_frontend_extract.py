@@ -1681,19 +1681,19 @@ _SOLID = 'import { render } from "solid-js/web";\n'
 @pytest.mark.parametrize(
     ("source", "rendered"),
     [
-        (_SOLID + 'import { App } from "./App";\nrender(() => <App />, root);\n', [("./App", "App")]),
-        (_SOLID + 'import App from "@/App";\nrender(App, root);\n', [("@/App", "default")]),
+        (_SOLID + 'import { App } from "./App";\nrender(() => <App />, root);\n', [("./App", "App", ())]),
+        (_SOLID + 'import App from "@/App";\nrender(App, root);\n', [("@/App", "default", ())]),
         # through fragments and plain elements, not into a component's children
         (
             _SOLID + 'import { Store } from "./store";\nimport { Bar } from "./Bar";\nimport { Page } from "./Page";\n'
             "render(() => (\n  <>\n    <Store><Page /></Store>\n    <div><Bar /></div>\n  </>\n), root);\n",
-            [("./store", "Store"), ("./Bar", "Bar")],
+            [("./store", "Store", ()), ("./Bar", "Bar", ())],
         ),
         # a function of this module (a file reaching no module of the project is analysed only for Tauri)
         (
             _SOLID + 'import { listen } from "@tauri-apps/api/event";\n'
             "function Splash() { listen('boot', f); return <p />; }\nrender(() => <Splash />, root);\n",
-            [("", "Splash")],
+            [("", "Splash", ())],
         ),
         # under an npm component (a router decides when its children mount), or a member tag
         (
@@ -1707,7 +1707,7 @@ _SOLID = 'import { render } from "solid-js/web";\n'
             _SOLID
             + 'import { Ctx } from "./ctx";\nimport { ApiProvider } from "./api";\nimport { App } from "./App";\n'
             "render(() => <ApiProvider><Ctx.Provider value={1}><App /></Ctx.Provider></ApiProvider>, root);\n",
-            [("./api", "ApiProvider"), ("./App", "App")],
+            [("./api", "ApiProvider", ()), ("./App", "App", (("./api", "ApiProvider"),))],
         ),
         # not at the top level, or not Solid's render (React's runs its components on every render)
         (_SOLID + 'import { App } from "./App";\nexport const boot = () => render(() => <App />, root);\n', []),
@@ -1715,7 +1715,7 @@ _SOLID = 'import { render } from "solid-js/web";\n'
         ('import { render } from "./dom";\nimport { App } from "./App";\nrender(() => <App />, root);\n', []),
     ],
 )
-def test_solid_root_renders(source: str, rendered: list[tuple[str, str]]) -> None:
+def test_solid_root_renders(source: str, rendered: list[tuple[str, str, tuple[tuple[str, str], ...]]]) -> None:
     assert extract(source, "src/index.tsx").rendered == rendered
 
 
@@ -1739,13 +1739,49 @@ def test_listener_component(source: str, component: str | None) -> None:
 @pytest.mark.parametrize(
     ("source", "sets"),
     [
-        ("export function install(app) {\n  app.config.errorHandler = (e) => alert(e);\n}\n", True),
-        ("Vue.config.errorHandler = function (err) { report(err); };\n", True),  # Vue 2
-        # a comparison, a comment, another config
-        ("if (app.config.errorHandler === undefined) warn();\n", False),
-        ("// app.config.errorHandler = (e) => alert(e);\n", False),
-        ("app.config.warnHandler = (e) => alert(e);\n", False),
+        # a plugin's install(app), an app createApp made, Vue 2's global config
+        (
+            'import type { App } from "vue";\nexport function install(app: App) {\n'
+            "  app.config.errorHandler = (e) => alert(e);\n}\n",
+            True,
+        ),
+        (
+            'import { createApp } from "vue";\nimport Root from "./Root.vue";\nconst app = createApp(Root);\n'
+            "app.config.errorHandler = report;\n",
+            True,
+        ),
+        ('import Vue from "vue";\nVue.config.errorHandler = function (err) { report(err); };\n', True),
+        # cleared, another object's config, a test setup's, a comparison, a comment, not a Vue file
+        ('import { createApp } from "vue";\nconst app = createApp(Root);\napp.config.errorHandler = null;\n', False),
+        ('import { createApp } from "vue";\nimport { up } from "./up";\nup.config.errorHandler = warn;\n', False),
+        (
+            'import { config } from "@vue/test-utils";\nimport "vue";\nconfig.global.config.errorHandler = fail;\n',
+            False,
+        ),
+        ('import { createApp } from "vue";\nif (app.config.errorHandler === undefined) warn();\n', False),
+        ('import { createApp } from "vue";\n// app.config.errorHandler = (e) => alert(e);\n', False),
+        ("export function install(app) {\n  app.config.errorHandler = (e) => alert(e);\n}\n", False),
     ],
 )
 def test_vue_error_handler(source: str, sets: bool) -> None:
     assert extract(source, "src/plugins/errors.ts").vue_error_handler is sets
+
+
+@pytest.mark.parametrize(
+    ("body", "passes"),
+    [
+        ("return <Ctx.Provider value={store}>{props.children}</Ctx.Provider>;", True),
+        ("return (\n    <div class='app'>\n      <>{props.children}</>\n    </div>\n  );", True),
+        # children mounted again whenever a condition toggles, or whenever a render prop is called
+        ("return <Show when={ready()}>{props.children}</Show>;", False),
+        ("return <div>{ready() ? props.children : null}</div>;", False),
+        ("return <List render={() => props.children} />;", False),
+        ("return <div />;", False),
+    ],
+)
+def test_providers_that_pass_their_children_through(body: str, passes: bool) -> None:
+    source = (
+        'import { Show, type JSX } from "solid-js";\nimport { listen } from "@tauri-apps/api/event";\n'
+        f"export function SessionProvider(props: {{ children: JSX.Element }}) {{\n  {body}\n}}\n"
+    )
+    assert extract(source, "src/SessionProvider.tsx").providers == [("SessionProvider", passes)]

@@ -124,8 +124,14 @@ def test_arg_mismatch_helps_name_a_lone_unknown_key_and_the_required_parameter_l
     )
     [unknown] = [d for d in mismatches if "no parameter for the key `kind`" in d.message]
     assert unknown.help == (
-        "rename `kind` to `type` if it holds the value of `type`, the one parameter this call does not send; else "
-        "remove it"
+        "rename `kind` to `type` if it holds the value of `type`, the one required parameter this call does not "
+        "send; else remove it"
+    )
+    # an optional parameter left out as well (`force`) does not blur the guess
+    [task] = [d for d in mismatches if "no parameter for the key `processId`" in d.message]
+    assert task.help == (
+        "rename `processId` to `pid` if it holds the value of `pid`, the one required parameter this call does not "
+        "send; else remove it"
     )
     # the parameter left out is optional (`readOnly`): the call works, so no guess
     [debug] = [d for d in mismatches if "`debug`" in d.message]

@@ -60,6 +60,7 @@ ITERATION_METHODS = frozenset(
 TYPED_ARRAYS = frozenset({"Uint8Array", "Uint8ClampedArray", "ArrayBuffer", "Int8Array", "Blob"})
 TIMERS = frozenset({"setTimeout", "setInterval", "requestAnimationFrame", "queueMicrotask", "requestIdleCallback"})
 ONCE_PER_PAGE_EVENTS = frozenset({"DOMContentLoaded", "load"})
+REPEATING_TIMERS = frozenset({"setInterval"})
 HOOK_LIFECYCLES = {
     "react-effect": Lifecycle.REACT_EFFECT,
     "vue-mounted": Lifecycle.VUE_MOUNTED,
@@ -92,6 +93,7 @@ class FileContext:
     # fills `named` on first use (most files never need it)
     named_loader: Callable[[], None] | None = None
     source: bytes = b""  # the parsed bytes, for cheap byte-level pre-checks
+    root: Node | None = None  # the tree's root (Node.parent costs O(depth): never walk up to it)
     # name → start offsets of its bare mentions (not after a `.`), read in one pass on first use
     _mentions: dict[bytes, list[int]] | None = None
 
@@ -166,6 +168,7 @@ def result_use(call: Node, prefix: str | None, fc: FileContext) -> tuple[ResultU
     chain: list[str] = []
     handles = False
     value_used = False
+    kept = True  # the value reached so far is the promise (or its chain): not in an array, not a `,` before
     node = call
     if prefix == "await":
         return ResultUse(Use.AWAITED), _in_typed_array(call)
@@ -179,6 +182,8 @@ def result_use(call: Node, prefix: str | None, fc: FileContext) -> tuple[ResultU
             return _use(Use.OTHER, chain, handles, value_used), False
         t = parent.type
         if t in TRANSPARENT or t == "array" or t == "sequence_expression":
+            if t == "array" or (t == "sequence_expression" and parent.named_children[-1].id != node.id):
+                kept = False
             node = parent
             continue
         if t == "ternary_expression" and field_of(parent, node) != "condition":
@@ -212,7 +217,7 @@ def result_use(call: Node, prefix: str | None, fc: FileContext) -> tuple[ResultU
         if t == "arrow_function":
             use = _use(Use.ARROW_BODY, chain, handles, value_used)
             target = arrow_target(parent, fc)
-            caught = target == ArrowTarget.VUE_HANDLER and _vue_catches(outer_node(parent), fc)
+            caught = kept and target == ArrowTarget.VUE_HANDLER and _vue_catches(outer_node(parent), fc)
             return replace(use, arrow_target=target, caught_by_vue=caught), False
         if t in ("variable_declarator", "assignment_expression", "augmented_assignment_expression", "pair"):
             return _use(Use.ASSIGNED, chain, handles, value_used), False
@@ -229,7 +234,7 @@ def result_use(call: Node, prefix: str | None, fc: FileContext) -> tuple[ResultU
                 if spot.framework == "html":
                     target = ArrowTarget.EVENT_LISTENER
                 use = _use(Use.ARROW_BODY, chain, handles, value_used)
-                return replace(use, arrow_target=target, caught_by_vue=_vue_catches(parent, fc)), False
+                return replace(use, arrow_target=target, caught_by_vue=kept and _vue_catches(parent, fc)), False
             return _use(Use.STATEMENT, chain, handles, value_used), False
         return _use(Use.OTHER, chain, handles, value_used), False
 
@@ -910,6 +915,8 @@ def lifecycle(call: Node, fc: FileContext) -> tuple[Lifecycle, Node | None]:
                     args = call_args(host)
                     if args and string_value(args[0]) in ONCE_PER_PAGE_EVENTS:
                         return Lifecycle.ONCE_PER_PAGE, parent
+                if name in REPEATING_TIMERS:
+                    return Lifecycle.FUNCTION, parent  # runs on every tick, wherever it was started
                 if name in ("then", "catch", "finally") or name in TIMERS:
                     node = parent  # a callback inside the same lifecycle: keep looking
                     continue
@@ -991,7 +998,7 @@ _DECLARATION = re.compile(rb"\b(?:let|var)\s+$")
 
 
 _WORD = re.compile(rb"(?<![\w$.])[A-Za-z_$][\w$]*")
-_NOT_A_REFERENCE = frozenset(
+NOT_A_REFERENCE = frozenset(
     {"string", "string_fragment", "template_string", "comment", "regex_pattern", "escape_sequence"}
     | {"property_identifier"}
 )
@@ -1023,7 +1030,7 @@ def _runs_once(fn: Node, fc: FileContext, hops: int = 0) -> bool:
     size = len(name.encode())
     for at in fc.mentions(name):
         ref = root.named_descendant_for_byte_range(at, at + size)
-        if ref is None or ref.type in _NOT_A_REFERENCE:
+        if ref is None or ref.type in NOT_A_REFERENCE:
             continue  # inside a string or a comment, or an object key (`{ setup: 1 }`)
         if ref.type != "identifier" or ref.start_byte != at:
             return False  # `{ setup }`, a type, anything else: it may be handed on
@@ -1041,6 +1048,7 @@ def _runs_once(fn: Node, fc: FileContext, hops: int = 0) -> bool:
 
 _MEMO_OPERATORS = frozenset({"??", "||"})
 _MEMO_ASSIGNMENTS = frozenset({"??=", "||="})
+_MAX_PARENS = 8  # `p ?? (p = start())`: a few parentheses at most (each .parent costs O(depth))
 
 
 def _memoised(call: Node, fc: FileContext) -> bool:
@@ -1048,9 +1056,7 @@ def _memoised(call: Node, fc: FileContext) -> bool:
     is unset: `p ?? (p = start())`, `p || (p = start())`, `p ??= start()`, `p ||= start()`, `if (!p) p
     = start()`? Then however often the code around it runs, `call` runs once (when it gives a truthy
     value, as a promise always is)."""
-    node, parent = call, call.parent
-    while parent is not None and parent.type == "parenthesized_expression":
-        node, parent = parent, parent.parent
+    node, parent = _outside_parens(call)
     if parent is None or field_of(parent, node) != "right":
         return False
     left = parent.child_by_field_name("left")
@@ -1064,11 +1070,19 @@ def _memoised(call: Node, fc: FileContext) -> bool:
     return _memo_variable(left, fc)
 
 
+def _outside_parens(node: Node) -> tuple[Node, Node | None]:
+    """`node` with the parentheses around it, and what holds them."""
+    parent = node.parent
+    for _ in range(_MAX_PARENS):
+        if parent is None or parent.type != "parenthesized_expression":
+            break
+        node, parent = parent, parent.parent
+    return node, parent
+
+
 def _stored_while_unset(assignment: Node, name: bytes) -> bool:
     """`name ?? (name = ...)`, `name || (name = ...)`, `if (!name) name = ...`."""
-    node, parent = assignment, assignment.parent
-    while parent is not None and parent.type == "parenthesized_expression":
-        node, parent = parent, parent.parent
+    node, parent = _outside_parens(assignment)
     if parent is None:
         return False
     if parent.type == "binary_expression":
@@ -1093,27 +1107,58 @@ def _stored_while_unset(assignment: Node, name: bytes) -> bool:
     )
 
 
+# Where a name is bound or written, by the type of what holds it: any of them besides the module's own
+# `let p` and the memo itself means `p` is another variable there, or starts over.
+_BINDS_OR_WRITES = frozenset(
+    {
+        "array_pattern",  # [p] = ...
+        "object_pattern",
+        "pair_pattern",
+        "assignment_pattern",
+        "rest_pattern",
+        "update_expression",  # p++
+        "required_parameter",  # function f(p) (TypeScript)
+        "optional_parameter",
+        "formal_parameters",  # function f(p) (JavaScript)
+        "catch_clause",
+        "function_declaration",
+        "class_declaration",
+    }
+)
+
+
 def _memo_variable(target: Node, fc: FileContext) -> bool:
     """Is `target` (the left of the memo assignment) a `let`/`var` of the module's top level, outside
-    any component script, that nothing else in the file assigns (`p = null` would start it over)?"""
+    any component script, that nothing else binds or writes (`p = null`, `[p] = ...`, `p++`, a
+    parameter or a `catch (p)` of the same name)?"""
     flag = target.text or b""
-    source = fc.source
-    root = target
-    while root.parent is not None:
-        root = root.parent
+    root = fc.root
+    if root is None:
+        return False
     declared = False
     for at in fc.mentions(flag.decode("utf-8", "replace")):
-        if at == target.start_byte:
+        node = root.named_descendant_for_byte_range(at, at + len(flag))
+        if at == target.start_byte or node is None or node.type in NOT_A_REFERENCE:
             continue
-        if _DECLARATION.search(source, max(0, at - 8), at):
-            node = root.named_descendant_for_byte_range(at, at + len(flag))
-            if node is None or enclosing_function(node) is not None:
-                return False  # a function's own variable: fresh for every call
-            if any(a <= at < b for a, b in fc.component_ranges):
-                return False
+        if node.type == "shorthand_property_identifier_pattern":
+            return False  # ({ p } = source)
+        parent = node.parent
+        if node.type != "identifier" or parent is None:
+            continue  # a type, a shorthand read `{ p }`
+        kind = parent.type
+        if kind == "variable_declarator" and field_of(parent, node) == "name":
+            statement = parent.parent
+            top = statement.parent if statement is not None else None
+            if top is not None and top.type == "export_statement":
+                top = top.parent
+            if top is None or top.type != "program" or any(a <= at < b for a, b in fc.component_ranges):
+                return False  # a function's, a block's or a component script's own variable
             declared = True
-        elif _ASSIGNED.match(source, at + len(flag)) is not None:
-            return False  # assigned again elsewhere: reset, or replaced
+        elif kind in ("assignment_expression", "augmented_assignment_expression", "for_in_statement"):
+            if field_of(parent, node) == "left":
+                return False  # assigned again: reset or replaced
+        elif kind in _BINDS_OR_WRITES or (kind == "arrow_function" and field_of(parent, node) == "parameter"):
+            return False
     return declared
 
 

@@ -11,6 +11,7 @@ from tree_sitter import Node
 
 from tauri_lint.deferral import LAZY_WORDS, MAX_LAZY_WORDS
 from tauri_lint.frontend import context as ctx
+from tauri_lint.frontend import roots
 from tauri_lint.frontend.bindings import (
     GLOBAL_ROOTS,
     WINDOW_EVENT_METHODS,
@@ -264,6 +265,7 @@ def extract_frontend(
         handlers=handlers,
         component_ranges=components,
         source=source,
+        root=root,
     )
     _Extractor(facts, fc, caps, root, options, prefixes, source).run()
     return facts
@@ -343,7 +345,8 @@ class _Extractor:
         self._wrappers()
         self._pending_candidates()
         self._mounts()
-        self.facts.vue_error_handler = any(_sets_vue_error_handler(node) for node in self.get("assign"))
+        if any(imp.source == "vue" for imp in self.b.imports.values()):  # an app's config, not any `config`
+            self.facts.vue_error_handler = any(self._sets_vue_error_handler(node) for node in self.get("assign"))
         self.facts.invokes.sort(key=lambda site: (site.span.line, site.span.col))
 
     def _mounts(self) -> None:
@@ -373,31 +376,34 @@ class _Extractor:
             if _at_top_level(node):
                 self.facts.mounts.append(components[text(component)])
 
+    def _sets_vue_error_handler(self, assignment: Node) -> bool:
+        """`app.config.errorHandler = handler` on a Vue app: `createApp(...)`'s, a plugin's `install(app)`
+        parameter, or Vue 2's `Vue`; not `= null`, not another object's `config`, not Vue Test Utils'
+        `config.global.config.errorHandler`."""
+        chain = member_chain(assignment.child_by_field_name("left"))
+        value = unwrap(assignment.child_by_field_name("right"))
+        if chain is None or len(chain) != 3 or chain[1:] != ["config", "errorHandler"]:
+            return False
+        if value is None or text(value) in ("null", "undefined", "void 0"):
+            return False
+        app = chain[0]
+        imp = self.b.imports.get(app)
+        if imp is not None:
+            return imp.source == "vue" and imp.imported == "default"
+        fn = enclosing_function(assignment)
+        if fn is not None and app in param_names(fn):
+            return True
+        made = re.compile(rb"(?<![\w$])" + re.escape(app.encode()) + rb"\s*=\s*create(?:SSR)?App\s*\(")
+        return made.search(self.source) is not None
+
     def _solid_roots(self) -> None:
-        """Function components Solid's `render`/`hydrate` mounts at the module's top level: `render(App,
-        el)`, or the outermost project components of `render(() => <Provider><App /></Provider>, el)`,
-        below plain elements and fragments (FrontendFacts.rendered)."""
-        imports = self.b.imports
-        renderers = {local for local, imp in imports.items() if (imp.source, imp.imported) in _SOLID_RENDERERS}
-        if not renderers:
-            return
-        for call in self.get("call"):
-            fn = call.child_by_field_name("function")
-            if fn is None or fn.type != "identifier" or text(fn) not in renderers or not _at_top_level(call):
-                continue
-            args = call_args(call)
-            code = unwrap(args[0]) if args else None
-            if code is not None and code.type == "arrow_function":
-                body = unwrap(code.child_by_field_name("body"))
-                names = _jsx_roots(body) if body is not None else []
-            else:
-                names = [text(code)] if code is not None and code.type == "identifier" else []
-            for name in names:
-                imp = imports.get(name)
-                if imp is not None and imp.source.startswith(self.prefixes) and imp.imported != "*":
-                    self.facts.rendered.append((imp.source, imp.imported))
-                elif imp is None and name in self.b.local_functions:
-                    self.facts.rendered.append(("", name))
+        """FrontendFacts.rendered and .providers (frontend/roots.py), and .dynamic_imports."""
+        if b"import" in self.source:
+            found = (m.group(1).decode("utf-8", "replace") for m in _DYNAMIC_IMPORT.finditer(self.source))
+            self.facts.dynamic_imports.extend(source for source in found if source.startswith(self.prefixes))
+        self.facts.rendered.extend(roots.solid_renders(self.get("call"), self.b, self.fc, self.prefixes))
+        if b"Provider" in self.source and b"children" in self.source:
+            self.facts.providers.extend(roots.providers(self.root, self.b, self.fc))
 
     def _pending_candidates(self) -> None:
         """Record calls of imported project functions, and calls of same-file functions that are (or may
@@ -897,29 +903,11 @@ class _Extractor:
                 lifecycle=life,
                 has_cleanup=has_cleanup,
                 cleanup_calls_unlisten=cleanup_calls,
-                component=self._component(holder) if life == Lifecycle.FUNCTION and holder is not None else None,
+                component=roots.component_name(holder, self.b, self.fc)
+                if life == Lifecycle.FUNCTION and holder is not None
+                else None,
             )
         )
-
-    def _component(self, fn: Node) -> str | None:
-        """The name a function of the module's top level is exported under ("default" for the default
-        export), or its own name; None for any other function (Listener.component)."""
-        statement: Node | None = fn
-        if fn.type == "function_declaration":
-            name = fn.child_by_field_name("name")
-        else:
-            holder = outer_node(fn)
-            if holder is None or holder.type != "variable_declarator":
-                return None
-            statement, name = holder.parent, holder.child_by_field_name("name")
-        parent = statement.parent if statement is not None else None
-        default = False
-        if parent is not None and parent.type == "export_statement":
-            default = any(c.type == "default" for c in parent.children)
-            parent = parent.parent
-        if parent is None or parent.type != "program" or name is None or name.type != "identifier":
-            return None
-        return "default" if default or text(name) == self.b.default_export else text(name)
 
     def _cleanup_hook_mentions(self, var: str) -> bool:
         for call in self.get("call"):
@@ -995,36 +983,8 @@ _MOUNT_FUNCTIONS = frozenset(
 )
 
 
-def _sets_vue_error_handler(assignment: Node) -> bool:
-    chain = member_chain(assignment.child_by_field_name("left"))
-    return chain is not None and chain[-2:] == ["config", "errorHandler"]
-
-
-# Solid's functions that mount a root: (module, exported name).
-_SOLID_RENDERERS = frozenset({("solid-js/web", "render"), ("solid-js/web", "hydrate")})
-_JSX_ELEMENTS = frozenset({"jsx_element", "jsx_self_closing_element"})
-
-
-def _jsx_roots(node: Node) -> list[str]:
-    """The outermost component names of a JSX tree, looking through plain elements, fragments and context
-    providers (`<XProvider>`, `<Ctx.Provider>`: they render their children once, with them), never into
-    another component's children (`<Show>`, a router, a gate decide when those mount) or an
-    `{expression}`."""
-    roots: list[str] = []
-    todo = [node]
-    while todo:  # a stack, not recursion: JSX can nest deeper than Python's recursion limit
-        element = todo.pop()
-        if element.type not in _JSX_ELEMENTS:
-            continue
-        tag = element if element.type == "jsx_self_closing_element" else element.child_by_field_name("open_tag")
-        name = tag.child_by_field_name("name") if tag is not None else None
-        tag_name = text(name) if name is not None else ""
-        plain = name is None or (name.type == "identifier" and not tag_name[:1].isupper())  # a fragment, <div>
-        if name is not None and name.type == "identifier" and not plain:
-            roots.append(tag_name)
-        if plain or tag_name.endswith("Provider"):  # look inside
-            todo.extend(reversed(element.named_children))
-    return roots
+# `import("./Panel")`, `import('@/views/Settings.vue')`: a literal specifier only
+_DYNAMIC_IMPORT = re.compile(rb"(?<![\w$.])import\s*\(\s*[\"'`]([^\"'`$]+)[\"'`]\s*\)")
 
 
 def _at_top_level(node: Node) -> bool:
