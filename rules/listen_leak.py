@@ -1,7 +1,9 @@
 """## What it does
 Reports a Tauri event listener (`listen`/`once` from `@tauri-apps/api/event`, a window or webview
 object, or `window.__TAURI__.event`, and the window helpers `onResized`, `onMoved`, `onCloseRequested`,
-`onFocusChanged`, `onScaleChanged`, `onThemeChanged`, `onDragDropEvent`, `onFileDropEvent`) whose
+`onFocusChanged`, `onScaleChanged`, `onThemeChanged`, `onDragDropEvent`, `onFileDropEvent`), or a call of
+a project function that gives back such a promise (`export const onPrice = (cb) => listen("price", cb)`;
+from another module, when named like one: `on…`, `…listen…`, `…subscribe…`, `…Event`), whose
 `Promise<UnlistenFn>` is dropped, or whose unlisten function is never called, in code that can run more
 than once: a React `useEffect`, a Vue `onMounted` or `<script setup>`, a Svelte component or
 `onMount`/`$effect`, a Solid `onMount`/`createEffect`, or any other function.

@@ -56,6 +56,9 @@ class ProjectNames:
         # The file names of components mounted as an app's root: a module importing one makes it no root
         # (project._root_components), so files that name one are analysed for their imports.
         self.mounted: set[str] = set()
+        # Exported functions that give back a listen() promise: a module calling one holds a listener
+        # (project._wrapped_listeners).
+        self.listen_wrappers: set[str] = set()
         self.edges: list[_Edge] = []  # not fired yet
         self.renames: list[tuple[str, str]] = []  # re-exports: (name in the source module, name exported)
         self.added: set[str] = set()
@@ -72,6 +75,7 @@ class ProjectNames:
             self.refs.update(_ref_names(w.command_ref, imported))
         for source in f.mounts:
             self.mounted.add(_module_stem(source))
+        self.listen_wrappers.update(name for name, exported in f.listen_wrappers if exported)
         for source, export, _through in f.rendered:
             if source:  # a default export is imported under any name, but from a path naming its file
                 self.mounted.add(_module_stem(source) if export == "default" else export)
@@ -132,7 +136,7 @@ class ProjectNames:
             self.edges = waiting
         # split as a file's words are (text.identifier_words): a name is found wherever it is written
         words: set[bytes] = set()
-        for name in (*self.wrappers, *self.heads, *self.refs, *self.mounted):
+        for name in (*self.wrappers, *self.heads, *self.refs, *self.mounted, *self.listen_wrappers):
             words.update(identifier_words(name.encode("utf-8", "surrogateescape")))
         words.discard(b"default")
         ordered = sorted(words)

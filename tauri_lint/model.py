@@ -210,6 +210,9 @@ class CallCandidate:
     arg_refs: tuple[CommandRef | None, ...] = ()  # non-literal command refs per positional arg
     # identifier per positional arg (`call(cmd, args)` → ("cmd", "args")), to see parameters passed on
     arg_names: tuple[str | None, ...] = ()
+    # the call read as a listener, should the callee turn out to give back a listen() promise (a listen
+    # wrapper, FrontendFacts.listen_wrappers); only for callees named like one (`onProgress`, `listenTo`)
+    listener: Listener | None = None
 
 
 class ListenerFate(str, Enum):
@@ -341,6 +344,9 @@ class FrontendFacts:
     # this module's `*Provider` function components (exported names), and whether each renders its
     # children once, with it (no `<Show>` around them)
     providers: list[tuple[str, bool]] = field(default_factory=list)
+    # functions that give back the promise of a listen() (or a window's onX) they call, by the name
+    # callers use, and whether exported: their calls are listeners too
+    listen_wrappers: list[tuple[str, bool]] = field(default_factory=list)
     # the project modules it imports with `import("./x")`, by their literal specifier
     dynamic_imports: list[str] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)

@@ -382,6 +382,7 @@ def _build_frontend(project: Project, options: RuleOptions, aliases: Aliases | N
             command = folded.get(_key(site.span))
             sites.append(replace(site, command=command) if command is not None and site.command is None else site)
         project.listeners.extend(files[path].listeners)
+    project.listeners.extend(_wrapped_listeners(index, files))
 
     # Wrapper calls: resolve, then let thin functions around wrapper calls become wrappers too.
     by_fn: dict[_SpanKey, list[CallCandidate]] = {}
@@ -597,6 +598,24 @@ def _root_components(index: _Index, files: dict[str, FrontendFacts]) -> set[str]
     return roots
 
 
+def _wrapped_listeners(index: _Index, files: dict[str, FrontendFacts]) -> list[Listener]:
+    """Calls of another module's listen wrappers (FrontendFacts.listen_wrappers), read as listeners."""
+    defs = {
+        path: {name: (path, name) for name, exported in f.listen_wrappers if exported}
+        for path, f in files.items()
+        if f.listen_wrappers
+    }
+    found: list[Listener] = []
+    for path in sorted(files) if defs else ():
+        for cand in files[path].candidates:
+            if cand.listener is None or cand.import_source is None or cand.imported_name is None or "." in cand.name:
+                continue
+            module = index.resolver.resolve(cand.import_source, path)
+            if module is not None and _exported(index, module, cand.imported_name, defs) is not None:
+                found.append(cand.listener)
+    return found
+
+
 def _root_functions(index: _Index, files: dict[str, FrontendFacts]) -> set[tuple[str, str]]:
     """Function components an entry module renders as the app's root (FrontendFacts.rendered), also
     through barrels, inside providers that pass their children through, and that no other module
@@ -604,7 +623,8 @@ def _root_functions(index: _Index, files: dict[str, FrontendFacts]) -> set[tuple
     (Listener.component) are looked for."""
     defs: dict[str, dict[str, tuple[str, str]]] = {}
     for path, f in files.items():
-        for listener in f.listeners:
+        wrapped = [c.listener for c in f.candidates if c.listener is not None]
+        for listener in [*f.listeners, *wrapped]:
             if listener.component is not None:
                 defs.setdefault(path, {})[listener.component] = (path, listener.component)
     if not defs:

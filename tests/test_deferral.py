@@ -384,3 +384,20 @@ def test_barrels_re_exporting_each_other_are_walked_once(tmp_path: Path, monkeyp
     caller = TABLE_CALLER.replace("./index", "./b0")  # `Cmds` is exported by none of them
     assert _lint_files(tmp_path, {**barrels, "src/caller.ts": caller}) == []
     assert calls < 500  # every (module, name) once; along every path it was 7^7
+
+
+def test_a_lazy_file_calling_a_listen_wrapper_is_analysed(tmp_path: Path) -> None:
+    # Panel.tsx reaches no Tauri module: it is parsed because it names a function that gives back a
+    # listen() promise, and its dropped call is the leak
+    files = {
+        "src/topics.ts": (
+            'import { listen } from "@tauri-apps/api/event";\n\n'
+            "export const onTopic = (name: string, cb: () => void) => listen(name, cb);\n"
+        ),
+        "src/Panel.tsx": (
+            'import { useEffect } from "react";\nimport { onTopic } from "./topics";\n\n'
+            'export function Panel() {\n  useEffect(() => {\n    onTopic("price", () => {});\n  }, []);\n'
+            "  return null;\n}\n"
+        ),
+    }
+    assert _lint_files(tmp_path, files) == [("src/Panel.tsx", 6, "listen-leak")]

@@ -1785,3 +1785,33 @@ def test_providers_that_pass_their_children_through(body: str, passes: bool) -> 
         f"export function SessionProvider(props: {{ children: JSX.Element }}) {{\n  {body}\n}}\n"
     )
     assert extract(source, "src/SessionProvider.tsx").providers == [("SessionProvider", passes)]
+
+
+def test_listen_wrappers_and_the_calls_that_may_reach_one() -> None:
+    source = (
+        'import { listen, once } from "@tauri-apps/api/event";\n'
+        'import { getCurrentWindow } from "@tauri-apps/api/window";\n'
+        'import { onTopic, saveAll } from "./topics";\n'
+        "export const onPrice = (cb: () => void) => listen('price', cb);\n"
+        "function watchSize(cb: () => void) {\n  return getCurrentWindow().onResized(cb);\n}\n"
+        "export const onFirst = () => once('first', () => {});\n"
+        "export function relay() {\n  onTopic('x', () => {});\n  saveAll();\n}\n"
+    )
+    facts = extract(source, "src/topics.ts")
+    # once() removes itself: no wrapper
+    assert facts.listen_wrappers == [("onPrice", True), ("watchSize", False)]
+    # the imported callee named like a listen wrapper carries its listener reading; the other does not
+    by_name = {c.name: c.listener for c in facts.candidates}
+    assert by_name["onTopic"] is not None and by_name["onTopic"].fate == ListenerFate.DROPPED
+    assert by_name["saveAll"] is None
+
+
+def test_dynamic_imports_of_project_modules() -> None:
+    source = (
+        'import { lazy } from "solid-js";\nimport { invoke } from "@tauri-apps/api/core";\n'
+        "export const Help = lazy(() => import(\"./Help\"));\nexport const Page = () => import('@/pages/Page.vue');\n"
+        # npm, a method named import, a computed specifier
+        'export const chart = () => import("chart.js");\nloader.import("./NotThis");\n'
+        "export const pick = (name: string) => import(`./views/${name}`);\n"
+    )
+    assert extract(source, "src/routes.ts").dynamic_imports == ["./Help", "@/pages/Page.vue"]

@@ -319,6 +319,7 @@ class _Extractor:
         self.passed: set[str] = set()
         # calls of project functions, examined once this file's own wrappers are known
         self.pending: list[tuple[Node, Node, str | None, list[str]]] = []
+        self.listen_wrappers: set[str] = set()  # this file's functions that give back a listen() promise
 
     def get(self, name: str) -> list[Node]:
         return self.caps.get(name, [])
@@ -339,6 +340,8 @@ class _Extractor:
         kept.sort(key=pre_order)  # facts in source order, whatever order the query returned calls in
         for call in kept:
             self._call(call)
+        if self.listen_wrappers:
+            self._listen_wrapper_calls(kept)
         for new in self.get("new"):
             if self.b.kind_of(new.child_by_field_name("constructor")) == "channel":
                 self.facts.channels.append(ChannelCreation(self.index.span(new.start_byte, new.end_byte)))
@@ -348,6 +351,14 @@ class _Extractor:
         if any(imp.source == "vue" for imp in self.b.imports.values()):  # an app's config, not any `config`
             self.facts.vue_error_handler = any(self._sets_vue_error_handler(node) for node in self.get("assign"))
         self.facts.invokes.sort(key=lambda site: (site.span.line, site.span.col))
+
+    def _listen_wrapper_calls(self, calls: list[Node]) -> None:
+        """Calls of this file's listen wrappers, read as listeners (an imported one's calls are
+        CallCandidate.listener, matched at the project level)."""
+        for call in calls:
+            callee, prefix = call_function(call)
+            if callee is not None and callee.type == "identifier" and text(callee) in self.listen_wrappers:
+                self._listen(call, text(callee), prefix)
 
     def _mounts(self) -> None:
         """Components this module mounts as the app's root, at its top level (see FrontendFacts.mounts)."""
@@ -398,9 +409,12 @@ class _Extractor:
 
     def _solid_roots(self) -> None:
         """FrontendFacts.rendered and .providers (frontend/roots.py), and .dynamic_imports."""
-        if b"import" in self.source:
-            found = (m.group(1).decode("utf-8", "replace") for m in _DYNAMIC_IMPORT.finditer(self.source))
-            self.facts.dynamic_imports.extend(source for source in found if source.startswith(self.prefixes))
+        source = self.source
+        for m in _DYNAMIC_IMPORT.finditer(source):
+            specifier = m.group(1).decode("utf-8", "replace")
+            before = source[m.start() - 1 : m.start()]
+            if before != b"." and not _is_word_byte(before) and specifier.startswith(self.prefixes):
+                self.facts.dynamic_imports.append(specifier)
         self.facts.rendered.extend(roots.solid_renders(self.get("call"), self.b, self.fc, self.prefixes))
         if b"Provider" in self.source and b"children" in self.source:
             self.facts.providers.extend(roots.providers(self.root, self.b, self.fc))
@@ -753,6 +767,7 @@ class _Extractor:
                 wrapped_in_typed_array=typed_array,
                 arg_refs=tuple(self._ref_if_unresolved(a) for a in args),
                 arg_names=tuple(_identifier(a) for a in args),
+                listener=self._listener(call, chain[-1], prefix)[0] if _LISTENER_NAME.search(chain[-1]) else None,
             )
         )
 
@@ -880,6 +895,18 @@ class _Extractor:
 
     # ------------------------------------------------------------------------------------------
     def _listen(self, call: Node, api: str, prefix: str | None) -> None:
+        listener, holder = self._listener(call, api, prefix)
+        self.facts.listeners.append(listener)
+        # `export const onProgress = (cb) => listen("progress", cb)`: its calls are listeners too
+        if listener.fate == ListenerFate.RETURNED and api != "once" and holder is not None:
+            info = self._function_info(holder) if listener.lifecycle == Lifecycle.FUNCTION else None
+            if info is not None:
+                self.facts.listen_wrappers.append(info)
+                self.listen_wrappers.add(info[0])
+
+    def _listener(self, call: Node, api: str, prefix: str | None) -> tuple[Listener, Node | None]:
+        """The call read as a listener (what becomes of its unlisten function, where it runs), and the
+        hook callback or function that holds it."""
         args = call_args(call)
         use, _ = ctx.result_use(call, prefix, self.fc)
         life, holder = ctx.lifecycle(call, self.fc)
@@ -894,20 +921,19 @@ class _Extractor:
             cleanup_calls = var is not None and self._cleanup_hook_mentions(var)
             has_cleanup = cleanup_calls
         event_arg = args[0] if args else None
-        self.facts.listeners.append(
-            Listener(
-                span=self._call_span(call, prefix),
-                event=string_value(event_arg),
-                api=api,
-                fate=fate,
-                lifecycle=life,
-                has_cleanup=has_cleanup,
-                cleanup_calls_unlisten=cleanup_calls,
-                component=roots.component_name(holder, self.b, self.fc)
-                if life == Lifecycle.FUNCTION and holder is not None
-                else None,
-            )
+        listener = Listener(
+            span=self._call_span(call, prefix),
+            event=string_value(event_arg),
+            api=api,
+            fate=fate,
+            lifecycle=life,
+            has_cleanup=has_cleanup,
+            cleanup_calls_unlisten=cleanup_calls,
+            component=roots.component_name(holder, self.b, self.fc)
+            if life == Lifecycle.FUNCTION and holder is not None
+            else None,
         )
+        return listener, holder
 
     def _cleanup_hook_mentions(self, var: str) -> bool:
         for call in self.get("call"):
@@ -977,14 +1003,18 @@ class _Extractor:
 
 
 CLEANUP_HOOKS = frozenset({"vue-cleanup", "solid-cleanup", "svelte-cleanup"})
+# Names a listen wrapper goes by (`onProgress`, `listenToClipboard`, `subscribeEvent`): only calls of
+# these are read as possible listeners, which costs a look at their context.
+_LISTENER_NAME = re.compile(r"^on[A-Z]|[lL]isten|[sS]ubscribe|Events?$")
 # Functions that mount a root component: (module, exported name).
 _MOUNT_FUNCTIONS = frozenset(
     {("vue", "createApp"), ("vue", "createSSRApp"), ("svelte", "mount"), ("svelte", "hydrate")}
 )
 
 
-# `import("./Panel")`, `import('@/views/Settings.vue')`: a literal specifier only
-_DYNAMIC_IMPORT = re.compile(rb"(?<![\w$.])import\s*\(\s*[\"'`]([^\"'`$]+)[\"'`]\s*\)")
+# `import("./Panel")`, `import('@/views/Settings.vue')`: a literal specifier only. It starts with a
+# literal, so it is searched for fast; the byte before is checked apart.
+_DYNAMIC_IMPORT = re.compile(rb"import\s*\(\s*[\"'`]([^\"'`$]+)[\"'`]\s*\)")
 
 
 def _at_top_level(node: Node) -> bool:
@@ -1051,6 +1081,9 @@ def _assigned_name(call: Node) -> str | None:
         target = parent.child_by_field_name("name")
     elif parent.type == "assignment_expression":
         target = parent.child_by_field_name("left")
+        holder = outer_node(parent)
+        if holder is not None and holder.type not in ("expression_statement", "arrow_function"):
+            return None  # `await (p ?? (p = listen(...)))`: the value goes on too, who knows where
     else:
         return None
     chain = member_chain(target)
