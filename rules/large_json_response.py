@@ -47,7 +47,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tauri_lint.diagnostics import Diagnostic, Related, Severity
-from tauri_lint.model import Command, ReturnShape
+from tauri_lint.model import Command, InvokeSite, ReturnShape, WrapperKind
 from tauri_lint.project import Project
 from tauri_lint.rule import Rule
 from tauri_lint.rulekit import MAX_RELATED, discarded
@@ -94,6 +94,16 @@ def _finding(cmd: Command) -> tuple[str, str] | None:
     return None
 
 
+def _in_generated_bindings(project: Project, site: InvokeSite) -> bool:
+    """The invoke inside a tauri-specta `commands.x()`: a file to regenerate, not to edit."""
+    facts = project.frontend.get(site.span.path)
+    return (
+        site.in_wrapper is not None
+        and facts is not None
+        and any(w.name == site.in_wrapper and w.kind == WrapperKind.BINDINGS for w in facts.wrappers)
+    )
+
+
 def check(project: Project, options: RuleOptions) -> Iterator[Diagnostic]:
     for cmd in project.commands:
         span = cmd.returns.span
@@ -119,6 +129,8 @@ def check(project: Project, options: RuleOptions) -> Iterator[Diagnostic]:
                 note = "called here: this caller reads the bytes, so it changes with the transport"
             if site.wrapped_in_typed_array:
                 note = "called here, already converting the result with new Uint8Array(...)"
+            if _in_generated_bindings(project, site):
+                note = "called here, in tauri-specta's generated bindings: regenerate them after the change"
             related.append(Related(site.span, note))
         yield Diagnostic(RULE.id, RULE.severity, span, message, help_, tuple(related))
 

@@ -211,3 +211,16 @@ def test_unknown_command_in_a_wrapper_nothing_calls_suggests_deleting_it() -> No
     assert unknown["remove_projects"] == (
         "check the command name, or register a `#[tauri::command]` fn named `remove_projects`"
     )
+
+
+def test_large_json_notes_generated_bindings_as_regenerated_not_edited() -> None:
+    root = os.path.join(FIXTURES, "large_json")
+    result = lint([root], Settings(), use_cache=False, jobs=1)
+    finding = next(d for d in result.diagnostics if d.rule == "large-json-response" and "`thumbnail`" in d.message)
+    notes = sorted(
+        (os.path.basename(r.span.path), r.message) for r in finding.related if r.message.startswith("called")
+    )
+    assert notes == [
+        ("Gallery.tsx", "called here: this caller must handle an ArrayBuffer after the change"),
+        ("bindings.ts", "called here, in tauri-specta's generated bindings: regenerate them after the change"),
+    ]
