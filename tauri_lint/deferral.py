@@ -19,13 +19,17 @@ from tauri_lint.project import wrapper_keys
 from tauri_lint.text import identifier_words
 
 # A lazy file comes back each time its project's names grow: what its bytes said is kept per process
-# (frontend.extract._classify), keyed by path, content and the settings relevance() reads; None: its
-# words are not read yet. The engine forgets it when a run's extraction is over.
-LAZY_WORDS: dict[tuple[str, int, int, tuple[str, ...], tuple[str, ...]], frozenset[bytes] | None] = {}
+# (frontend.extract._classify), keyed by path, content and the settings relevance() reads. LAZY_KINDS:
+# whether only the project's refs matter to it (ON_REFS), small and kept for every file; LAZY_WORDS: its
+# words once read, capped. The engine forgets both when a run's extraction is over.
+_Key = tuple[str, int, int, tuple[str, ...], tuple[str, ...]]
+LAZY_KINDS: dict[_Key, bool] = {}
+LAZY_WORDS: dict[_Key, frozenset[bytes]] = {}
 MAX_LAZY_WORDS = 4_000  # about 16 KB of words each
 
 
 def forget_lazy_words() -> None:
+    LAZY_KINDS.clear()
     LAZY_WORDS.clear()
 
 
@@ -141,7 +145,12 @@ class ProjectNames:
         words.discard(b"default")
         ordered = sorted(words)
         digest = hashlib.blake2b(b"\0".join(ordered), digest_size=16).hexdigest()
-        return NameSet(frozenset(ordered), digest)
+        # a module importing no project module matters as the home of a table, a builder, or a component
+        # rendered at the root (a provider whose code says whether it passes its children through)
+        homes = (*self.refs, *self.mounted)
+        refs = sorted({w for name in homes for w in identifier_words(name.encode("utf-8", "surrogateescape"))})
+        refs_digest = hashlib.blake2b(b"\0".join(refs), digest_size=16).hexdigest()
+        return NameSet(frozenset(ordered), digest, frozenset(refs) - {b"default"}, refs_digest)
 
 
 def _ref_names(ref: CommandRef | None, imported: dict[str, str]) -> tuple[str, ...]:

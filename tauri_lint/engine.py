@@ -25,7 +25,7 @@ from tauri_lint.deferral import UNCHECKED, ProjectNames, forget_lazy_words
 from tauri_lint.diagnostics import Diagnostic, Severity
 from tauri_lint.discovery import ProjectFiles, discover
 from tauri_lint.extraction import INTERNAL, Extracted, Work, extract_one
-from tauri_lint.model import Comment, FileFacts, FrontendFacts, Note, Span
+from tauri_lint.model import REFS_KEY, Comment, FileFacts, FrontendFacts, Note, Span
 from tauri_lint.modules import Aliases, load_aliases
 from tauri_lint.project import Project, build_project
 from tauri_lint.result import LintResult
@@ -233,7 +233,11 @@ def _needed(work: _Pending, options: RuleOptions) -> list[Work]:
     for f in frontend:
         work.names.add(f)
     names = work.names.current()
-    return [(f.path, work.aliases, names) for f in frontend if f.lazy is not None and f.lazy != names.digest]
+    return [
+        (f.path, work.aliases, names)
+        for f in frontend
+        if f.lazy is not None and f.lazy != names.key_for(f.lazy.startswith(REFS_KEY))
+    ]
 
 
 def _plan(

@@ -353,8 +353,9 @@ class FrontendFacts:
     notes: list[Note] = field(default_factory=list)
     line_count: int = 0
     had_syntax_errors: bool = False
-    # Not analysed: the file only imports project modules or holds tables, and names none of the
-    # project's names (deferral.py). The value is the NameSet.digest it was checked against ("": not yet).
+    # Not analysed: the file only imports project modules, or only exports or holds tables, and names
+    # none of the project's names (deferral.py). The value is the NameSet.key_for it was checked against
+    # ("" or REFS_KEY alone: not yet).
     lazy: str | None = None
 
 
@@ -366,6 +367,17 @@ class NameSet:
 
     words: frozenset[bytes]
     digest: str
+    # the words of the command tables, name builders and root components alone: all that a module
+    # importing no project module can matter by (a subset of `words`, so `digest` covers it)
+    refs: frozenset[bytes] = frozenset()
+    refs_digest: str = ""  # of `refs` alone: an ON_REFS file is checked again only when it changes
+
+    def key_for(self, refs_only: bool) -> str:
+        """What FrontendFacts.lazy records for a file checked against these names (REFS_KEY: refs)."""
+        return REFS_KEY + self.refs_digest if refs_only else self.digest
+
+
+REFS_KEY = "r:"  # FrontendFacts.lazy of a file that only the project's refs matter to (ON_REFS)
 
 
 # --------------------------------------------------------------------------------------------------

@@ -76,9 +76,11 @@ def _relevance(source: str) -> Relevance:
             Relevance.ON_NAMES,
         ),
         ('import { exportedRows } from "@/rows";\nexport const total = exportedRows.length;\n', Relevance.ON_NAMES),
-        # a module that exports may hold a table or name builder that other files fold names from
-        ('import { ref } from "vue";\nexport const count = ref(0);\n', Relevance.ON_NAMES),
-        ("export const answer = 42;\n", Relevance.ON_NAMES),
+        # a module that exports, or holds a table, may be the home of a table or name builder that other
+        # files fold names from: only those names matter to it
+        ('import { ref } from "vue";\nexport const count = ref(0);\n', Relevance.ON_REFS),
+        ("export const answer = 42;\n", Relevance.ON_REFS),
+        ('enum Theme {\n  Light = "light",\n}\nconsole.log(Theme.Light);\n', Relevance.ON_REFS),
         # a script that reaches neither Tauri nor a project module, and gives nothing to others
         ('import { ref } from "vue";\nconst count = ref(0);\nconsole.log(count);\n', Relevance.NONE),
     ],

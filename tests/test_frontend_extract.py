@@ -476,11 +476,29 @@ def test_command_names_through_tables_enums_constants_and_builders() -> None:
             'const END = "_v2";\nexport const cmd = (c: string) => `app_${c}${END}`;\n',
             NameBuilder("cmd", "app_", "_v2", exported=True),
         ),
+        # the module's own constant, not a function's local of the same name
+        (
+            'const NS = "settings";\nexport function cmd(c: string) {\n  return `${NS}_${c}`;\n}\n'
+            'function describe() {\n  const NS = "legacy";\n  return NS;\n}\n',
+            NameBuilder("cmd", "settings_", "", exported=True),
+        ),
+        # a constant declared after the builder
+        (
+            'export const cmd = (c: string) => `${NS}_${c}`;\nconst NS = "settings";\n',
+            NameBuilder("cmd", "settings_", "", exported=True),
+        ),
         # near misses: a name the file does not hold as a string, two parameters, the parameter twice
         ("export function cmd(c: string) {\n  return `${prefix}|${c}`;\n}\n", None),
         ("export function cmd(a: string, b: string) {\n  return `${a}|${b}`;\n}\n", None),
         ("export const cmd = (c: string) => `${c}|${c}`;\n", None),
         ("export function cmd(c: string) {\n  log(c);\n  return `x|${c}`;\n}\n", None),
+        # a `let` may change; a builder inside a function reads that function's `name`, not the module's
+        ('let v = "v1";\nexport const cmd = (c: string) => `${v}_${c}`;\n', None),
+        (
+            'const name = "world";\nexport function api(name: string) {\n'
+            "  const cmd = (c: string) => `${name}_${c}`;\n  return cmd;\n}\n",
+            None,
+        ),
     ],
 )
 def test_name_builders(source: str, builder: NameBuilder | None) -> None:

@@ -137,6 +137,8 @@ class Bindings:
     imports: dict[str, ImportBinding] = field(default_factory=dict)
     hooks: dict[str, str] = field(default_factory=dict)  # local name → hook kind
     strings: dict[str, str] = field(default_factory=dict)  # const NAME = "literal"
+    # the module's own `const NAME = "literal"` (top level only, so one per name): name builders read them
+    constants: dict[str, str] = field(default_factory=dict)
     arrays: dict[str, int] = field(default_factory=dict)  # const NAME = [...] literal length
     # const NAME = 3000 (or 5 * 1000): (start, end) of the function declaring it (the file: (0, -1)), value
     numbers: dict[str, list[tuple[int, int, int]]] = field(default_factory=dict)
@@ -384,7 +386,11 @@ def _bind_value(b: Bindings, local: str, value: Node) -> None:
         return
     if value.type in ("arrow_function", "function_expression", "function"):
         b.local_functions.add(local)
-        built = name_builder(value, b.strings)
+        # a builder of the module's top level may read its constants; a nested one only its parameter
+        # (`(name) => { const cmd = (c) => `${name}_${c}` }`: `name` is not the module's)
+        declaration = value.parent.parent if value.parent is not None else None
+        top = declaration is not None and declaration.parent is not None and declaration.parent.type in TOP_LEVEL
+        built = name_builder(value, b.constants if top else None)
         if built is not None:
             b.builders[local] = built
         return
@@ -421,6 +427,24 @@ def enum_table(node: Node) -> dict[str, str]:
         if key is not None and value is not None:
             table[string_value(key) or text(key)] = value
     return table
+
+
+TOP_LEVEL = frozenset({"program", "export_statement"})
+
+
+def top_level_constants(root: Node) -> dict[str, str]:
+    """`const NAME = "literal"` statements of the module's top level (Bindings.constants)."""
+    found: dict[str, str] = {}
+    for stmt in root.named_children:
+        decl = stmt.child_by_field_name("declaration") if stmt.type == "export_statement" else stmt
+        if decl is None or decl.type != "lexical_declaration" or not decl.children or decl.children[0].type != "const":
+            continue
+        for declarator in decl.named_children:
+            name = declarator.child_by_field_name("name")
+            literal = string_value(declarator.child_by_field_name("value"))
+            if name is not None and name.type == "identifier" and literal is not None:
+                found[text(name)] = literal
+    return found
 
 
 def name_builder(fn: Node, strings: dict[str, str] | None = None) -> tuple[str, str] | None:

@@ -937,12 +937,14 @@ def _latched(call: Node, fn: Node, fc: FileContext) -> bool:
     Then it runs once, however often the function is called."""
     node = call
     parent = node.parent
+    # an early return needs a `return` before the call (and each sibling step costs O(position))
+    returns = fc.source.find(b"return", fn.start_byte, call.start_byte) >= 0
     while parent is not None and parent.id != fn.id:
         if parent.type == "if_statement" and field_of(parent, node) == "consequence":
             flag = _flag_tested(parent.child_by_field_name("condition"), negated=True)
             if flag is not None and _latch(flag, node.text or b"", fn, fc):
                 return True
-        if parent.type == "statement_block":
+        if returns and parent.type == "statement_block":
             for cond in early_exit_conditions(node, _RETURN):
                 flag = _flag_tested(cond, negated=False)
                 if flag is not None and _latch(flag, fn.text or b"", fn, fc):

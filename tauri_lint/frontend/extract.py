@@ -9,7 +9,7 @@ from enum import Enum
 
 from tree_sitter import Node
 
-from tauri_lint.deferral import LAZY_WORDS, MAX_LAZY_WORDS
+from tauri_lint.deferral import LAZY_KINDS, LAZY_WORDS, MAX_LAZY_WORDS
 from tauri_lint.frontend import context as ctx
 from tauri_lint.frontend import roots
 from tauri_lint.frontend.bindings import (
@@ -21,6 +21,7 @@ from tauri_lint.frontend.bindings import (
     binds_nothing,
     enum_table,
     name_builder,
+    top_level_constants,
 )
 from tauri_lint.frontend.syntax import (
     FIRST_WORD,
@@ -109,9 +110,12 @@ class Relevance(Enum):
 
     NONE = "none"  # reaches neither Tauri nor a project module: nothing to find
     ALWAYS = "always"  # reaches Tauri, re-exports, mounts an app, or carries a tauri-lint comment
-    # Imports project modules or holds a table: it matters just when it names one of the project's
-    # wrappers, command tables or name builders (see deferral.py), which only the other files can tell.
+    # Imports project modules: it matters just when it names one of the project's wrappers, command
+    # tables or name builders (see deferral.py), which only the other files can tell.
     ON_NAMES = "on-names"
+    # Exports, or holds a table, but imports no project module: it can only be the home of a command
+    # table, a name builder or a root component, so it matters just when it names one (NameSet.refs).
+    ON_REFS = "on-refs"
 
 
 # `export * from`, `export { a as b } from`: the names a module passes on, needed to resolve imports.
@@ -158,7 +162,8 @@ def _mounts_a_component(data: bytes) -> bool:
 def relevance(data: bytes, prefixes: tuple[str, ...], options: RuleOptions) -> Relevance:
     """Can this file hold any fact, by its bytes? ALWAYS when it reaches Tauri, carries a tauri-lint
     comment, re-exports or mounts an app root; ON_NAMES when it imports project modules (a wrapper may
-    live there) or holds `enum`/`as const` tables; else NONE, as most files of a big monorepo."""
+    live there); ON_REFS when it imports none but exports or holds `enum`/`as const` tables (a table or
+    name builder may live there); else NONE."""
     if any(marker in data for marker in _TAURI_MARKERS) or b"tauri-lint" in data:
         return Relevance.ALWAYS
     if b"errorHandler" in data and _VUE_ERROR_HANDLER.search(data) is not None:
@@ -169,37 +174,37 @@ def relevance(data: bytes, prefixes: tuple[str, ...], options: RuleOptions) -> R
         # a module that exports may hold a command table or name builder other files fold names from
         # (`export function cmd(c) { return `plugin:x|${c}` }`): lazy, not NONE
         if b"export" in data or any(marker in data for marker in _TABLE_MARKERS):
-            return Relevance.ON_NAMES
+            return Relevance.ON_REFS
         return Relevance.NONE
     if _REEXPORT.search(data) is not None or _mounts_a_component(data):
         return Relevance.ALWAYS
     return Relevance.ON_NAMES
 
 
-_UNSEEN: frozenset[bytes] = frozenset({b"\0unseen"})  # a sentinel: not in LAZY_WORDS
-
-
 def _classify(
     path: str, data: bytes, prefixes: tuple[str, ...], options: RuleOptions, names: NameSet | None
 ) -> tuple[Relevance, bool]:
-    """The file's relevance, and whether it stays lazy: ON_NAMES, checked against `names` (not None),
-    and naming none of them."""
+    """The file's relevance, and whether it stays lazy: ON_NAMES or ON_REFS, checked against `names`
+    (not None; ON_REFS against its refs only), and naming none of them."""
     if names is None:
         return relevance(data, prefixes, options), False
     key = (path, len(data), hash(data), prefixes, tuple(options.wrapper_names))
-    cached = LAZY_WORDS.get(key, _UNSEEN)  # .get: never a KeyError, even if another thread clears it
-    if cached is _UNSEEN:
+    refs_only = LAZY_KINDS.get(key)  # .get: never a KeyError, even if another thread clears it
+    if refs_only is None:
         kind = relevance(data, prefixes, options)
-        if kind is not Relevance.ON_NAMES:
+        if kind not in (Relevance.ON_NAMES, Relevance.ON_REFS):
             return kind, False
+        refs_only = LAZY_KINDS[key] = kind is Relevance.ON_REFS
+    kind = Relevance.ON_REFS if refs_only else Relevance.ON_NAMES
+    wanted = names.refs if refs_only else names.words
+    if not wanted:
+        return kind, True
+    words = LAZY_WORDS.get(key)
+    if words is None:
         if len(LAZY_WORDS) >= MAX_LAZY_WORDS:
             LAZY_WORDS.clear()
-        cached = LAZY_WORDS[key] = None
-    if not names.words:
-        return Relevance.ON_NAMES, True
-    if cached is None:
-        cached = LAZY_WORDS[key] = identifier_words(data)
-    return Relevance.ON_NAMES, names.words.isdisjoint(cached)
+        words = LAZY_WORDS[key] = identifier_words(data)
+    return kind, wanted.isdisjoint(words)
 
 
 _IMPORT_PATTERNS: dict[tuple[str, ...], re.Pattern[bytes]] = {}
@@ -234,7 +239,7 @@ def extract_frontend(
     kind, lazy = _classify(path, data, prefixes, options, names)
     if kind is Relevance.NONE or lazy:
         facts.line_count = data.count(b"\n") + 1
-        facts.lazy = names.digest if lazy and names is not None else None
+        facts.lazy = names.key_for(kind is Relevance.ON_REFS) if lazy and names is not None else None
         return facts
     suffix = os.path.splitext(path)[1].lower()
     index = LineIndex(path, data)
@@ -320,6 +325,9 @@ class _Extractor:
         # calls of project functions, examined once this file's own wrappers are known
         self.pending: list[tuple[Node, Node, str | None, list[str]]] = []
         self.listen_wrappers: set[str] = set()  # this file's functions that give back a listen() promise
+        self.uses_by_scope: dict[int, tuple[set[str], set[str]]] = {}  # see _uses_in
+        self.kept_by_scope: dict[int, set[str]] = {}  # see _kept_in
+        self.shadowed: dict[str, bool] = {}  # see _shadowed
 
     def get(self, name: str) -> list[Node]:
         return self.caps.get(name, [])
@@ -358,7 +366,7 @@ class _Extractor:
         for call in calls:
             callee, prefix = call_function(call)
             if callee is not None and callee.type == "identifier" and text(callee) in self.listen_wrappers:
-                self._listen(call, text(callee), prefix)
+                self._listen(call, text(callee), prefix)  # (not shadowed anywhere: see _listen)
 
     def _mounts(self) -> None:
         """Components this module mounts as the app's root, at its top level (see FrontendFacts.mounts)."""
@@ -467,6 +475,7 @@ class _Extractor:
         b = self.b
         for node in self.get("import"):
             bind_import(b, node)
+        b.constants = top_level_constants(self.root)  # before the builders that read them, wherever they are
         source = self.source
         # in source order (see syntax.captures): a name may build on an earlier one
         for node in self.get("decl"):
@@ -493,7 +502,7 @@ class _Extractor:
                 name = decl.child_by_field_name("name")
                 if name is not None:
                     b.local_functions.add(text(name))
-                    built = name_builder(decl, b.strings)  # `function cmd(c) { return `plugin:x|${c}` }`
+                    built = name_builder(decl, b.constants)  # `function cmd(c) { return `plugin:x|${c}` }`
                     if built is not None:
                         b.builders[text(name)] = built
                     if decl is not stmt:
@@ -767,7 +776,9 @@ class _Extractor:
                 wrapped_in_typed_array=typed_array,
                 arg_refs=tuple(self._ref_if_unresolved(a) for a in args),
                 arg_names=tuple(_identifier(a) for a in args),
-                listener=self._listener(call, chain[-1], prefix)[0] if _LISTENER_NAME.search(chain[-1]) else None,
+                listener=self._listener(call, chain[-1], prefix)[0]
+                if len(chain) == 1 and _LISTENER_NAME.search(chain[0]) and not self._shadowed(chain[0])
+                else None,
             )
         )
 
@@ -899,10 +910,10 @@ class _Extractor:
         self.facts.listeners.append(listener)
         # `export const onProgress = (cb) => listen("progress", cb)`: its calls are listeners too
         if listener.fate == ListenerFate.RETURNED and api != "once" and holder is not None:
-            info = self._function_info(holder) if listener.lifecycle == Lifecycle.FUNCTION else None
-            if info is not None:
-                self.facts.listen_wrappers.append(info)
-                self.listen_wrappers.add(info[0])
+            name = _top_level_name(holder) if listener.lifecycle == Lifecycle.FUNCTION else None
+            if name is not None and not self._shadowed(name):
+                self.facts.listen_wrappers.append((name, name in self.b.exported))
+                self.listen_wrappers.add(name)
 
     def _listener(self, call: Node, api: str, prefix: str | None) -> tuple[Listener, Node | None]:
         """The call read as a listener (what becomes of its unlisten function, where it runs), and the
@@ -934,6 +945,37 @@ class _Extractor:
             else None,
         )
         return listener, holder
+
+    def _uses_in(self, scope: Node) -> tuple[set[str], set[str]]:
+        """The names called and the names passed to calls in `scope` (see _uses), read once per scope:
+        a function with thousands of calls would otherwise be read once per call."""
+        found = self.uses_by_scope.get(scope.id)
+        if found is None:
+            inside = [c for c in self.get("call") if scope.start_byte <= c.start_byte < scope.end_byte]
+            found = self.uses_by_scope[scope.id] = _uses(inside)
+        return found
+
+    def _shadowed(self, name: str) -> bool:
+        """Is `name` bound anywhere but at the module's top level (a parameter, a local `const`, a
+        `catch (name)`)? Then a call of it may not mean the module's (or the import's) function."""
+        found = self.shadowed.get(name)
+        if found is None:
+            found = self.shadowed[name] = any(
+                _binds_locally(self.root.named_descendant_for_byte_range(at, at + len(name.encode())))
+                for at in self.fc.mentions(name)
+            )
+        return found
+
+    def _kept_in(self, scope: Node) -> set[str]:
+        """Names `scope` returns or stores where this file's calls cannot follow them (_KEPT), read once
+        per scope."""
+        found = self.kept_by_scope.get(scope.id)
+        if found is None:
+            raw = scope.text or b""
+            found = self.kept_by_scope[scope.id] = {
+                next(g for g in m.groups() if g is not None).decode("utf-8", "replace") for m in _KEPT.finditer(raw)
+            }
+        return found
 
     def _cleanup_hook_mentions(self, var: str) -> bool:
         for call in self.get("call"):
@@ -973,23 +1015,20 @@ class _Extractor:
                 if use.use == Use.AWAITED and _awaited_statement(call):
                     return ListenerFate.DROPPED, None
                 return ListenerFate.UNKNOWN, None
-            if _guarded_by(call, target):
+            # (a name mentioned once, where it is set, is tested nowhere: skip the search before the call)
+            if ("." in target or len(self.fc.mentions(target)) > 1) and _guarded_by(call, target):
                 # `if (un === null) un = listen(...)`: registers once however often this runs
                 return ListenerFate.UNKNOWN, target
             scope = _declaring_function(call)
             if scope is not None:
                 # a local (`const un = ...` in a function): only that function's code can reach it, so
                 # another effect's `un()` in the same file does not count
-                inside = [c for c in self.get("call") if scope.start_byte <= c.start_byte < scope.end_byte]
-                called, passed = _uses(inside, target)
-                passed = passed or _returned_somewhere(scope, target) or _stored_somewhere(scope, target)
+                called_names, passed_names = self._uses_in(scope)
+                called, passed = target in called_names, target in passed_names
+                passed = passed or target in self._kept_in(scope)
             else:
                 called = target in self.called
-                passed = (
-                    target in self.passed
-                    or _returned_somewhere(self.root, target)
-                    or _stored_somewhere(self.root, target)
-                )
+                passed = target in self.passed or target in self._kept_in(self.root)
             if called and use.use == Use.AWAITED and scope is None and _set_after_await_in_nested_fn(call, target):
                 # `(async () => { un = await listen(...) })(); return () => un?.()`: the same race as
                 # `.then((f) => (un = f))`: a cleanup that runs first finds nothing to call
@@ -1005,7 +1044,7 @@ class _Extractor:
 CLEANUP_HOOKS = frozenset({"vue-cleanup", "solid-cleanup", "svelte-cleanup"})
 # Names a listen wrapper goes by (`onProgress`, `listenToClipboard`, `subscribeEvent`): only calls of
 # these are read as possible listeners, which costs a look at their context.
-_LISTENER_NAME = re.compile(r"^on[A-Z]|[lL]isten|[sS]ubscribe|Events?$")
+_LISTENER_NAME = re.compile(r"^on[A-Z]|[lL]isten|[sS]ubscribe")
 # Functions that mount a root component: (module, exported name).
 _MOUNT_FUNCTIONS = frozenset(
     {("vue", "createApp"), ("vue", "createSSRApp"), ("svelte", "mount"), ("svelte", "hydrate")}
@@ -1161,19 +1200,19 @@ def _declaring_function(call: Node) -> Node | None:
     return enclosing_function(parent)
 
 
-def _uses(calls: list[Node], name: str) -> tuple[bool, bool]:
-    """Among `calls`: is `name` called (`un()`, `un.then(...)`), is it passed to a call."""
-    called = passed = False
+def _uses(calls: list[Node]) -> tuple[set[str], set[str]]:
+    """Among `calls`: the names called (`un()`, `un.then(...)`), and the names passed to a call."""
+    called: set[str] = set()
+    passed: set[str] = set()
     for call in calls:
         callee, _ = call_function(call)
         if callee is not None and callee.type == "await_expression" and callee.named_child_count:
             callee = unwrap(callee.named_children[0])
         chain = member_chain(callee) or []
-        promise_method = chain[-1:] in (["then"], ["finally"])
-        if ".".join(chain) == name or (promise_method and ".".join(chain[:-1]) == name):
-            called = True
-        if any(".".join(member_chain(a) or []) == name for a in call_args(call)):
-            passed = True
+        called.add(".".join(chain))
+        if chain[-1:] in (["then"], ["finally"]):
+            called.add(".".join(chain[:-1]))
+        passed.update(".".join(member_chain(a) or []) for a in call_args(call))
     return called, passed
 
 
@@ -1235,17 +1274,61 @@ def _then_uses_param(call: Node) -> bool:
     return bool(params) and bool(params[0]) and body is not None and _mentions(body, params[0])
 
 
-def _stored_somewhere(scope: Node, name: str) -> bool:
-    """Cheap check: `set({ un })`, `{ cleanup: un }`, `state.un = un`, `subs[key] = un`. The unlisten
-    function is kept where this file's calls cannot follow it, so whether it is called is unknown."""
-    raw = scope.text or b""
-    n = re.escape(name.encode())
-    in_object = rb"[{,]\s*" + n + rb"\s*[,}]|:\s*" + n + rb"\s*[,}]"
-    in_member = rb"(?:\.[\w$]+|\])\s*=\s*" + n + rb"(?![\w$])(?!\s*[.(\[])"
-    return re.search(in_object + b"|" + in_member, raw) is not None
+def _top_level_name(fn: Node) -> str | None:
+    """The name of `fn` when the module's top level declares it (`function f`, `const f = () => ...`,
+    exported or not); None for a method, a nested function, a generator."""
+    if fn.type == "function_declaration":
+        statement: Node | None = fn
+        name = fn.child_by_field_name("name")
+    elif fn.type in ("arrow_function", "function_expression", "function"):
+        holder = outer_node(fn)
+        if holder is None or holder.type != "variable_declarator":
+            return None
+        statement, name = holder.parent, holder.child_by_field_name("name")
+    else:
+        return None
+    parent = statement.parent if statement is not None else None
+    if parent is not None and parent.type == "export_statement":
+        parent = parent.parent
+    if parent is None or parent.type != "program" or name is None or name.type != "identifier":
+        return None
+    return text(name)
 
 
-def _returned_somewhere(root: Node, name: str) -> bool:
-    """Cheap check: `return name` anywhere in the file (a helper that hands the unlisten back)."""
-    raw = root.text or b""
-    return re.search(rb"return\s+" + re.escape(name.encode()) + rb"\s*[;\n}]", raw) is not None
+# Where a bare name is bound, by the type of what holds it (the name field or the parameter itself).
+_LOCAL_BINDINGS = frozenset(
+    {"required_parameter", "optional_parameter", "formal_parameters", "catch_clause", "assignment_pattern"}
+    | {"array_pattern", "object_pattern", "pair_pattern", "rest_pattern"}
+)
+
+
+def _binds_locally(node: Node | None) -> bool:
+    """Is `node` (a mention of a name) a binding of it inside a function or block?"""
+    if node is None or node.type not in ("identifier", "shorthand_property_identifier_pattern"):
+        return False
+    parent = node.parent
+    if parent is None:
+        return False
+    if node.type == "shorthand_property_identifier_pattern" or parent.type in _LOCAL_BINDINGS:
+        return True
+    if parent.type == "arrow_function" and field_of(parent, node) == "parameter":
+        return True
+    if parent.type in ("variable_declarator", "function_declaration", "class_declaration"):
+        if field_of(parent, node) != "name":
+            return False
+        statement = parent.parent if parent.type == "variable_declarator" else parent
+        top = statement.parent if statement is not None else None
+        if top is not None and top.type == "export_statement":
+            top = top.parent
+        return top is None or top.type != "program"
+    return False
+
+
+# Where an unlisten function is kept out of this file's sight, so whether it is called is unknown:
+# `return un` (a helper hands it back), `set({ un })`, `{ cleanup: un }`, `state.un = un`, `subs[key] = un`.
+_KEPT = re.compile(
+    rb"return\s+([\w$.]+)\s*[;\n}]"
+    rb"|[{,]\s*([\w$]+)\s*(?=[,}])"
+    rb"|:\s*([\w$.]+)\s*(?=[,}])"
+    rb"|(?:\.[\w$]+|\])\s*=\s*([\w$.]+)(?![\w$])(?!\s*[.(\[])"
+)
