@@ -1833,3 +1833,14 @@ def test_dynamic_imports_of_project_modules() -> None:
         "export const pick = (name: string) => import(`./views/${name}`);\n"
     )
     assert extract(source, "src/routes.ts").dynamic_imports == ["./Help", "@/pages/Page.vue"]
+
+
+def test_a_provider_its_own_module_uses_is_still_read() -> None:
+    # used in its own module, it is no root itself, but what it does with its children still counts
+    source = (
+        'import { Show, type JSX } from "solid-js";\n'
+        "export function GateProvider(props: { children: JSX.Element }) {\n"
+        "  return <Show when={ready()}>{props.children}</Show>;\n}\n"
+        "export const Preview = () => <GateProvider><p /></GateProvider>;\n"
+    )
+    assert extract(source, "src/GateProvider.tsx").providers == [("GateProvider", False)]

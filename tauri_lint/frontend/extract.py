@@ -371,7 +371,7 @@ class _Extractor:
     def _mounts(self) -> None:
         """Components this module mounts as the app's root, at its top level (see FrontendFacts.mounts)."""
         imports = self.b.imports
-        self._solid_roots()
+        self._roots_and_dynamic_imports()
         components = {
             local: imp.source
             for local, imp in imports.items()
@@ -415,7 +415,7 @@ class _Extractor:
         made = re.compile(rb"(?<![\w$])" + re.escape(app.encode()) + rb"\s*=\s*create(?:SSR)?App\s*\(")
         return made.search(self.source) is not None
 
-    def _solid_roots(self) -> None:
+    def _roots_and_dynamic_imports(self) -> None:
         """FrontendFacts.rendered and .providers (frontend/roots.py), and .dynamic_imports."""
         source = self.source
         for m in _DYNAMIC_IMPORT.finditer(source):
@@ -425,7 +425,7 @@ class _Extractor:
                 self.facts.dynamic_imports.append(specifier)
         self.facts.rendered.extend(roots.solid_renders(self.get("call"), self.b, self.fc, self.prefixes))
         if b"Provider" in self.source and b"children" in self.source:
-            self.facts.providers.extend(roots.providers(self.root, self.b, self.fc))
+            self.facts.providers.extend(roots.providers(self.root, self.b))
 
     def _pending_candidates(self) -> None:
         """Record calls of imported project functions, and calls of same-file functions that are (or may

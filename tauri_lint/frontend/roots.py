@@ -129,9 +129,21 @@ def used_elsewhere(name: str, keep: set[int], fc: ctx.FileContext) -> bool:
 
 
 def component_name(fn: Node, b: Bindings, fc: ctx.FileContext) -> str | None:
+    """exported_name, but None for a function the module also uses itself (`<Row />` in a list of the
+    same file: it may mount many times)."""
+    found = exported_name(fn, b)
+    if found is None:
+        return None
+    local = found[1]
+    # its own `render(() => <App />, el)` is checked where renders are (solid_renders)
+    if used_elsewhere(text(local), {local.start_byte, *_render_uses(text(local), b, fc)}, fc):
+        return None
+    return found[0]
+
+
+def exported_name(fn: Node, b: Bindings) -> tuple[str, Node] | None:
     """The name a function of the module's top level is exported under ("default" for the default
-    export), or its own name; None for any other function, and for one the module also uses itself
-    (`<Row />` in a list of the same file: it may mount many times)."""
+    export), or its own name, and the node of its own name; None for any other function."""
     statement: Node | None = fn
     if fn.type == "function_declaration":
         name = fn.child_by_field_name("name")
@@ -147,10 +159,7 @@ def component_name(fn: Node, b: Bindings, fc: ctx.FileContext) -> str | None:
         parent = parent.parent
     if parent is None or parent.type != "program" or name is None or name.type != "identifier":
         return None
-    # its own `render(() => <App />, el)` is checked where renders are (solid_renders)
-    if used_elsewhere(text(name), {name.start_byte, *_render_uses(text(name), b, fc)}, fc):
-        return None
-    return "default" if default or text(name) == b.default_export else text(name)
+    return ("default" if default or text(name) == b.default_export else text(name)), name
 
 
 _MAX_RENDER_DEPTH = 64  # how far above a tag its render() call may be (Node.parent costs O(depth))
@@ -178,7 +187,7 @@ def _render_uses(name: str, b: Bindings, fc: ctx.FileContext) -> set[int]:
     return found
 
 
-def providers(root: Node, b: Bindings, fc: ctx.FileContext) -> list[tuple[str, bool]]:
+def providers(root: Node, b: Bindings) -> list[tuple[str, bool]]:
     """The module's `*Provider` function components, by the name they are exported under, and whether
     each renders its children once, with it: every `{props.children}` below plain elements, fragments
     and providers only (`<Show>` around it would mount them again whenever it toggles)."""
@@ -196,12 +205,12 @@ def providers(root: Node, b: Bindings, fc: ctx.FileContext) -> list[tuple[str, b
         for local, fn in fns:
             if local is None or not text(local).endswith("Provider"):
                 continue
-            name = component_name(fn, b, fc)
+            # (its own uses do not matter here: a provider that hides its children is opaque anyway)
+            exported = exported_name(fn, b)
             places = [node for node in _descendants(fn, "jsx_expression") if b"children" in (node.text or b"")]
-            if name is not None:
-                found.append(
-                    (name, bool(places) and all(_bare_children(n) and _through_providers(n, fn) for n in places))
-                )
+            if exported is not None:
+                passes = bool(places) and all(_bare_children(n) and _through_providers(n, fn) for n in places)
+                found.append((exported[0], passes))
     return found
 
 
