@@ -19,6 +19,7 @@ from tauri_lint.frontend.syntax import (
     enclosing_function,
     literal_array_length,
     member_chain,
+    module_level,
     number_value,
     sole_value,
     string_value,
@@ -388,8 +389,7 @@ def _bind_value(b: Bindings, local: str, value: Node) -> None:
         b.local_functions.add(local)
         # a builder of the module's top level may read its constants; a nested one only its parameter
         # (`(name) => { const cmd = (c) => `${name}_${c}` }`: `name` is not the module's)
-        declaration = value.parent.parent if value.parent is not None else None
-        top = declaration is not None and declaration.parent is not None and declaration.parent.type in TOP_LEVEL
+        top = module_level(value.parent.parent if value.parent is not None else None)
         built = name_builder(value, b.constants if top else None)
         if built is not None:
             b.builders[local] = built
@@ -427,9 +427,6 @@ def enum_table(node: Node) -> dict[str, str]:
         if key is not None and value is not None:
             table[string_value(key) or text(key)] = value
     return table
-
-
-TOP_LEVEL = frozenset({"program", "export_statement"})
 
 
 def top_level_constants(root: Node) -> dict[str, str]:

@@ -27,6 +27,7 @@ from tauri_lint.frontend.syntax import (
     is_async,
     literal_array_length,
     member_chain,
+    module_level,
     number_value,
     outer_node,
     param_names,
@@ -1109,24 +1110,40 @@ def _stored_while_unset(assignment: Node, name: bytes) -> bool:
     )
 
 
-# Where a name is bound or written, by the type of what holds it: any of them besides the module's own
-# `let p` and the memo itself means `p` is another variable there, or starts over.
-_BINDS_OR_WRITES = frozenset(
-    {
-        "array_pattern",  # [p] = ...
-        "object_pattern",
-        "pair_pattern",
-        "assignment_pattern",
-        "rest_pattern",
-        "update_expression",  # p++
-        "required_parameter",  # function f(p) (TypeScript)
-        "optional_parameter",
-        "formal_parameters",  # function f(p) (JavaScript)
-        "catch_clause",
-        "function_declaration",
-        "class_declaration",
-    }
+# Where a bare name is bound by a parameter or a destructuring pattern, by the type of what holds it.
+LOCAL_BINDINGS = frozenset(
+    {"required_parameter", "optional_parameter", "formal_parameters", "catch_clause", "assignment_pattern"}
+    | {"array_pattern", "object_pattern", "pair_pattern", "rest_pattern"}
 )
+
+
+def binds_locally(node: Node | None) -> bool:
+    """Is `node` (a mention of a name) a binding of it inside a function or block: a parameter, a
+    pattern, a `catch (name)`, a declaration anywhere but the module's top level?"""
+    if node is None or node.type not in ("identifier", "shorthand_property_identifier_pattern"):
+        return False
+    parent = node.parent
+    if parent is None:
+        return False
+    if node.type == "shorthand_property_identifier_pattern" or parent.type in LOCAL_BINDINGS:
+        return True
+    if parent.type == "arrow_function" and field_of(parent, node) == "parameter":
+        return True
+    if parent.type in ("variable_declarator", "function_declaration", "class_declaration"):
+        statement = parent.parent if parent.type == "variable_declarator" else parent
+        return field_of(parent, node) == "name" and not module_level(statement)
+    return False
+
+
+_WRITES = frozenset({"assignment_expression", "augmented_assignment_expression", "for_in_statement"})
+
+
+def _written(node: Node) -> bool:
+    """Is `node` (a mention of a name) assigned there: `p = null`, `p ??= x`, `for (p of xs)`, `p++`?"""
+    parent = node.parent
+    if node.type != "identifier" or parent is None:
+        return False
+    return parent.type == "update_expression" or (parent.type in _WRITES and field_of(parent, node) == "left")
 
 
 def _memo_variable(target: Node, fc: FileContext) -> bool:
@@ -1142,24 +1159,12 @@ def _memo_variable(target: Node, fc: FileContext) -> bool:
         node = root.named_descendant_for_byte_range(at, at + len(flag))
         if at == target.start_byte or node is None or node.type in NOT_A_REFERENCE:
             continue
-        if node.type == "shorthand_property_identifier_pattern":
-            return False  # ({ p } = source)
         parent = node.parent
-        if node.type != "identifier" or parent is None:
-            continue  # a type, a shorthand read `{ p }`
-        kind = parent.type
-        if kind == "variable_declarator" and field_of(parent, node) == "name":
-            statement = parent.parent
-            top = statement.parent if statement is not None else None
-            if top is not None and top.type == "export_statement":
-                top = top.parent
-            if top is None or top.type != "program" or any(a <= at < b for a, b in fc.component_ranges):
+        if parent is not None and parent.type == "variable_declarator" and field_of(parent, node) == "name":
+            if not module_level(parent.parent) or any(a <= at < b for a, b in fc.component_ranges):
                 return False  # a function's, a block's or a component script's own variable
             declared = True
-        elif kind in ("assignment_expression", "augmented_assignment_expression", "for_in_statement"):
-            if field_of(parent, node) == "left":
-                return False  # assigned again: reset or replaced
-        elif kind in _BINDS_OR_WRITES or (kind == "arrow_function" and field_of(parent, node) == "parameter"):
+        elif binds_locally(node) or _written(node):
             return False
     return declared
 

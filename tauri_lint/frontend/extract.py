@@ -30,6 +30,7 @@ from tauri_lint.frontend.syntax import (
     call_args,
     call_function,
     captures,
+    declared_as,
     early_exit_conditions,
     enclosing_function,
     enclosing_scope,
@@ -37,6 +38,7 @@ from tauri_lint.frontend.syntax import (
     function_name,
     is_async,
     member_chain,
+    module_level,
     outer_node,
     param_names,
     parser,
@@ -961,7 +963,7 @@ class _Extractor:
         found = self.shadowed.get(name)
         if found is None:
             found = self.shadowed[name] = any(
-                _binds_locally(self.root.named_descendant_for_byte_range(at, at + len(name.encode())))
+                ctx.binds_locally(self.root.named_descendant_for_byte_range(at, at + len(name.encode())))
                 for at in self.fc.mentions(name)
             )
         return found
@@ -1277,51 +1279,12 @@ def _then_uses_param(call: Node) -> bool:
 def _top_level_name(fn: Node) -> str | None:
     """The name of `fn` when the module's top level declares it (`function f`, `const f = () => ...`,
     exported or not); None for a method, a nested function, a generator."""
-    if fn.type == "function_declaration":
-        statement: Node | None = fn
-        name = fn.child_by_field_name("name")
-    elif fn.type in ("arrow_function", "function_expression", "function"):
-        holder = outer_node(fn)
-        if holder is None or holder.type != "variable_declarator":
-            return None
-        statement, name = holder.parent, holder.child_by_field_name("name")
-    else:
+    if fn.type not in ("function_declaration", "arrow_function", "function_expression", "function"):
         return None
-    parent = statement.parent if statement is not None else None
-    if parent is not None and parent.type == "export_statement":
-        parent = parent.parent
-    if parent is None or parent.type != "program" or name is None or name.type != "identifier":
+    statement, name = declared_as(fn)
+    if not module_level(statement) or name is None or name.type != "identifier":
         return None
     return text(name)
-
-
-# Where a bare name is bound, by the type of what holds it (the name field or the parameter itself).
-_LOCAL_BINDINGS = frozenset(
-    {"required_parameter", "optional_parameter", "formal_parameters", "catch_clause", "assignment_pattern"}
-    | {"array_pattern", "object_pattern", "pair_pattern", "rest_pattern"}
-)
-
-
-def _binds_locally(node: Node | None) -> bool:
-    """Is `node` (a mention of a name) a binding of it inside a function or block?"""
-    if node is None or node.type not in ("identifier", "shorthand_property_identifier_pattern"):
-        return False
-    parent = node.parent
-    if parent is None:
-        return False
-    if node.type == "shorthand_property_identifier_pattern" or parent.type in _LOCAL_BINDINGS:
-        return True
-    if parent.type == "arrow_function" and field_of(parent, node) == "parameter":
-        return True
-    if parent.type in ("variable_declarator", "function_declaration", "class_declaration"):
-        if field_of(parent, node) != "name":
-            return False
-        statement = parent.parent if parent.type == "variable_declarator" else parent
-        top = statement.parent if statement is not None else None
-        if top is not None and top.type == "export_statement":
-            top = top.parent
-        return top is None or top.type != "program"
-    return False
 
 
 # Where an unlisten function is kept out of this file's sight, so whether it is called is unknown:

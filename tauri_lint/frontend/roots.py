@@ -14,7 +14,16 @@ from tree_sitter import Node
 
 from tauri_lint.frontend import context as ctx
 from tauri_lint.frontend.bindings import Bindings
-from tauri_lint.frontend.syntax import FUNCTION_TYPES, call_args, enclosing_scope, field_of, outer_node, text, unwrap
+from tauri_lint.frontend.syntax import (
+    FUNCTION_TYPES,
+    call_args,
+    declared_as,
+    enclosing_scope,
+    field_of,
+    module_level,
+    text,
+    unwrap,
+)
 
 SOLID_RENDERERS = frozenset({("solid-js/web", "render"), ("solid-js/web", "hydrate")})
 _JSX_ELEMENTS = frozenset({"jsx_element", "jsx_self_closing_element"})
@@ -144,21 +153,13 @@ def component_name(fn: Node, b: Bindings, fc: ctx.FileContext) -> str | None:
 def exported_name(fn: Node, b: Bindings) -> tuple[str, Node] | None:
     """The name a function of the module's top level is exported under ("default" for the default
     export), or its own name, and the node of its own name; None for any other function."""
-    statement: Node | None = fn
-    if fn.type == "function_declaration":
-        name = fn.child_by_field_name("name")
-    else:
-        holder = outer_node(fn)
-        if holder is None or holder.type != "variable_declarator":
-            return None
-        statement, name = holder.parent, holder.child_by_field_name("name")
-    parent = statement.parent if statement is not None else None
-    default = False
-    if parent is not None and parent.type == "export_statement":
-        default = any(c.type == "default" for c in parent.children)
-        parent = parent.parent
-    if parent is None or parent.type != "program" or name is None or name.type != "identifier":
+    statement, name = declared_as(fn)
+    if not module_level(statement) or name is None or name.type != "identifier" or statement is None:
         return None
+    export = statement.parent
+    default = (
+        export is not None and export.type == "export_statement" and any(c.type == "default" for c in export.children)
+    )
     return ("default" if default or text(name) == b.default_export else text(name)), name
 
 

@@ -123,6 +123,25 @@ def enclosing_function(node: Node) -> Node | None:
     return parent
 
 
+def module_level(statement: Node | None) -> bool:
+    """Is `statement` one of the module's own: its parent the program, or an `export` there?"""
+    parent = statement.parent if statement is not None else None
+    if parent is not None and parent.type == "export_statement":
+        parent = parent.parent
+    return parent is not None and parent.type == "program"
+
+
+def declared_as(fn: Node) -> tuple[Node | None, Node | None]:
+    """The statement that declares `fn` and its name node: `function f() {}` itself, or the declaration
+    around `const f = () => {}`; (None, None) for a function declared any other way."""
+    if fn.type == "function_declaration":
+        return fn, fn.child_by_field_name("name")
+    holder = outer_node(fn)
+    if holder is None or holder.type != "variable_declarator":
+        return None, None
+    return holder.parent, holder.child_by_field_name("name")
+
+
 def enclosing_scope(node: Node) -> Node | None:
     """The innermost function or loop around `node` (not `node` itself); None at a module's top level."""
     parent = node.parent
